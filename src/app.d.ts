@@ -1,0 +1,19 @@
+import type { Lang } from '$lib/i18n/languages';
+import type { SessionUser } from '$lib/server/auth/provider';
+import type { Queryable } from '$lib/server/db/types';
+
+declare global {
+	namespace App {
+		interface Locals {
+			lang: Lang;
+			user: SessionUser | null;
+			/** Runs queries in one transaction as this request's user (or anon), under RLS. */
+			asUser: <T>(fn: (tx: Queryable) => Promise<T>) => Promise<T>;
+		}
+		interface Error {
+			message: string;
+		}
+	}
+}
+
+export {};

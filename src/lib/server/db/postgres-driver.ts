@@ -1,0 +1,59 @@
+import postgres from 'postgres';
+import type { Db, Queryable } from './types';
+
+export class DatabaseUnreachable extends Error {}
+
+type Sql = postgres.Sql | postgres.TransactionSql;
+
+function wrap(sql: Sql): Queryable {
+	return {
+		async query<T>(text: string, params?: readonly unknown[]) {
+			const rows = await sql.unsafe(text, (params ?? []) as postgres.ParameterOrJSON<never>[]);
+			return rows as unknown as T[];
+		},
+		async exec(text: string) {
+			// No parameters: the simple query protocol, so a file of several statements runs as one.
+			await sql.unsafe(text).simple();
+		}
+	};
+}
+
+/** A URL's host for messages, without the credentials. */
+export function describeHost(url: string): string {
+	try {
+		const parsed = new URL(url);
+		return `${parsed.hostname}${parsed.port ? `:${parsed.port}` : ''}`;
+	} catch {
+		return '(unparseable DATABASE_URL)';
+	}
+}
+
+/**
+ * PostgreSQL ≥ 15, Supabase included. `prepare: false` and no session state outside a
+ * transaction keep it working behind Supabase's transaction pooler (PgBouncer / Supavisor).
+ */
+export async function openPostgres(url: string, options: { max?: number } = {}): Promise<Db> {
+	const sql = postgres(url, {
+		prepare: false,
+		max: options.max ?? 10,
+		connect_timeout: 10,
+		onnotice: () => {}
+	});
+	try {
+		await sql`select 1`;
+	} catch (error) {
+		await sql.end({ timeout: 1 }).catch(() => {});
+		const reason = error instanceof Error ? error.message : String(error);
+		throw new DatabaseUnreachable(
+			`Cannot reach the database at ${describeHost(url)} (DATABASE_URL): ${reason}`
+		);
+	}
+	const self = wrap(sql);
+	return {
+		kind: 'postgres',
+		...self,
+		transaction: async (fn) =>
+			(await sql.begin((tx) => fn(wrap(tx)))) as Awaited<ReturnType<typeof fn>>,
+		close: () => sql.end({ timeout: 5 })
+	};
+}

@@ -1,0 +1,23 @@
+export type Row = Record<string, unknown>;
+
+/** Anything that runs SQL with positional parameters ($1, $2 …) and returns rows. */
+export interface Queryable {
+	query<T = Row>(text: string, params?: readonly unknown[]): Promise<T[]>;
+	/** Several statements, no parameters (migrations, seed files). */
+	exec(text: string): Promise<void>;
+}
+
+/**
+ * One SQL interface over two drivers: embedded PGlite and PostgreSQL (Supabase included).
+ * Queries on the handle itself run as the connection's own role, which bypasses RLS: only the
+ * server's own work (migrations, sign-in, sessions) uses them. Everything done for a person goes
+ * through withUser().
+ */
+export interface Db extends Queryable {
+	readonly kind: 'pglite' | 'postgres';
+	transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+	close(): Promise<void>;
+}
+
+/** Claims as PostgREST sets them from a JWT: the role to switch to and, when signed in, the user. */
+export type Claims = { role: 'anon' } | { role: 'authenticated'; sub: string; email?: string };
