@@ -9,6 +9,8 @@ create table public.profiles (
 );
 alter table public.profiles enable row level security;
 
+-- Supabase grants everything to the API roles by default; grant only what policies use.
+revoke all on public.profiles from anon, authenticated;
 grant select, insert, update on public.profiles to authenticated;
 grant all on public.profiles to service_role;
 

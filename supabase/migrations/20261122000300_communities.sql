@@ -58,6 +58,8 @@ create function public.shares_community_with(other_user uuid) returns boolean
     )
   $$;
 
+-- Supabase grants everything to the API roles by default; grant only what policies use.
+revoke all on public.communities, public.memberships from anon, authenticated;
 grant select, update, delete on public.communities to authenticated;
 grant select, insert, update, delete on public.memberships to authenticated;
 grant all on public.communities, public.memberships to service_role;

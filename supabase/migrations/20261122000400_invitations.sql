@@ -16,6 +16,7 @@ create table public.invitations (
 create index invitations_community_id_idx on public.invitations (community_id);
 alter table public.invitations enable row level security;
 
+revoke all on public.invitations from anon, authenticated;
 grant select, insert, delete on public.invitations to authenticated;
 grant all on public.invitations to service_role;
 

@@ -12,6 +12,7 @@ create table public.audit_log (
 create index audit_log_community_id_idx on public.audit_log (community_id, created_at desc);
 alter table public.audit_log enable row level security;
 
+revoke all on public.audit_log from anon, authenticated;
 grant select on public.audit_log to authenticated;
 grant all on public.audit_log to service_role;
 

@@ -1,0 +1,26 @@
+import { randomBytes } from 'node:crypto';
+import { inject } from 'vitest';
+import { migrate } from '../../src/lib/server/db/migrate';
+import { openPglite } from '../../src/lib/server/db/pglite-driver';
+import { openPostgres } from '../../src/lib/server/db/postgres-driver';
+import type { Db } from '../../src/lib/server/db/types';
+
+export const drivers = ['pglite', 'postgres'] as const;
+export type Driver = (typeof drivers)[number];
+
+/** A database nobody else uses: PGlite in memory, or a new database in the test cluster. */
+export async function emptyDb(driver: Driver): Promise<Db> {
+	if (driver === 'pglite') return openPglite();
+	const adminUrl = inject('postgresUrl');
+	const admin = await openPostgres(adminUrl, { max: 1 });
+	const name = `test_${randomBytes(6).toString('hex')}`;
+	await admin.exec(`create database ${name}`);
+	await admin.close();
+	return openPostgres(adminUrl.replace(/\/postgres$/, `/${name}`), { max: 4 });
+}
+
+export async function migratedDb(driver: Driver): Promise<Db> {
+	const db = await emptyDb(driver);
+	await migrate(db);
+	return db;
+}
