@@ -1,6 +1,6 @@
 import type { Lang } from '$lib/i18n/languages';
 import type { SessionUser } from '$lib/server/auth/provider';
-import type { Queryable } from '$lib/server/db/types';
+import type { Tx } from '$lib/server/db/types';
 
 declare global {
 	namespace App {
@@ -8,7 +8,7 @@ declare global {
 			lang: Lang;
 			user: SessionUser | null;
 			/** Runs queries in one transaction as this request's user (or anon), under RLS. */
-			asUser: <T>(fn: (tx: Queryable) => Promise<T>) => Promise<T>;
+			asUser: <T>(fn: (tx: Tx) => Promise<T>) => Promise<T>;
 		}
 		interface Error {
 			message: string;

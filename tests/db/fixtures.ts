@@ -1,5 +1,5 @@
 import { withUser } from '../../src/lib/server/db/with-user';
-import type { Db, Queryable } from '../../src/lib/server/db/types';
+import type { Db, Tx } from '../../src/lib/server/db/types';
 
 /** Two communities, A and B, with one person per role in A, an owner in B, and an outsider. */
 export const people = {
@@ -57,16 +57,12 @@ export async function seedTwoCommunities(db: Db) {
 }
 
 /** Runs fn as a signed-in person (by id) or, with null, as anon: the app's request path. */
-export function as<T>(
-	db: Db,
-	userId: string | null,
-	fn: (tx: Queryable) => Promise<T>
-): Promise<T> {
+export function as<T>(db: Db, userId: string | null, fn: (tx: Tx) => Promise<T>): Promise<T> {
 	return withUser(db, userId ? { role: 'authenticated', sub: userId } : { role: 'anon' }, fn);
 }
 
 /** Runs fn as Supabase's service_role, which bypasses RLS. */
-export function asServiceRole<T>(db: Db, fn: (tx: Queryable) => Promise<T>): Promise<T> {
+export function asServiceRole<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
 	return db.transaction(async (tx) => {
 		await tx.exec('set local role service_role');
 		return fn(tx);

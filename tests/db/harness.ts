@@ -8,15 +8,20 @@ import type { Db } from '../../src/lib/server/db/types';
 export const drivers = ['pglite', 'postgres'] as const;
 export type Driver = (typeof drivers)[number];
 
-/** A database nobody else uses: PGlite in memory, or a new database in the test cluster. */
-export async function emptyDb(driver: Driver): Promise<Db> {
-	if (driver === 'pglite') return openPglite();
+/** The URL of a new, empty database in the test cluster. */
+export async function newPostgresDatabase(): Promise<string> {
 	const adminUrl = inject('postgresUrl');
 	const admin = await openPostgres(adminUrl, { max: 1 });
 	const name = `test_${randomBytes(6).toString('hex')}`;
 	await admin.exec(`create database ${name}`);
 	await admin.close();
-	return openPostgres(adminUrl.replace(/\/postgres$/, `/${name}`), { max: 4 });
+	return adminUrl.replace(/\/postgres$/, `/${name}`);
+}
+
+/** A database nobody else uses: PGlite in memory, or a new database in the test cluster. */
+export async function emptyDb(driver: Driver): Promise<Db> {
+	if (driver === 'pglite') return openPglite();
+	return openPostgres(await newPostgresDatabase(), { max: 4 });
 }
 
 export async function migratedDb(driver: Driver): Promise<Db> {

@@ -1,8 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Browser, type Page, type TestInfo } from '@playwright/test';
 import { DEMO_ORGANIZER_PASSWORD } from '../../playwright.config';
-import en from '../../src/lib/i18n/locales/en.json';
-import fr from '../../src/lib/i18n/locales/fr.json';
+import en from '../../src/lib/i18n/locales/en.json' with { type: 'json' };
+import fr from '../../src/lib/i18n/locales/fr.json' with { type: 'json' };
 import { paths } from '../../src/lib/paths';
 
 export { paths };

@@ -1,6 +1,6 @@
 import { hashToken } from '../auth/tokens';
 import { pgError } from '../db/errors';
-import type { Queryable } from '../db/types';
+import type { Queryable, Tx } from '../db/types';
 
 export interface InvitationPreview {
 	communitySlug: string;
@@ -28,18 +28,16 @@ export async function previewInvitation(
  * Outcomes: { ok: true, slug } | { ok: false } when the link is unknown, used or expired.
  */
 export async function acceptInvitation(
-	tx: Queryable,
+	tx: Tx,
 	token: string
 ): Promise<{ ok: true; slug: string } | { ok: false }> {
-	await tx.query('savepoint accept_invitation');
 	try {
-		const [row] = await tx.query<{ slug: string }>('select public.accept_invitation($1) as slug', [
-			hashToken(token)
-		]);
+		const [row] = await tx.savepoint((sp) =>
+			sp.query<{ slug: string }>('select public.accept_invitation($1) as slug', [hashToken(token)])
+		);
 		return { ok: true, slug: row.slug };
 	} catch (error) {
 		if (pgError(error).hint !== 'invitation_unusable') throw error;
-		await tx.query('rollback to savepoint accept_invitation');
 		return { ok: false };
 	}
 }

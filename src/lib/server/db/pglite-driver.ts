@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
-import type { Db, Queryable } from './types';
+import type { Db, Queryable, Tx } from './types';
 
 export class NotAPgliteDirectory extends Error {}
 
@@ -31,6 +31,26 @@ function wrap(target: PGlite | Transaction): Queryable {
 	};
 }
 
+function inTransaction(target: Transaction): Tx {
+	let depth = 0;
+	const tx: Tx = {
+		...wrap(target),
+		async savepoint(fn) {
+			const name = `sp_${++depth}`;
+			await target.exec(`savepoint ${name}`);
+			try {
+				const result = await fn(tx);
+				await target.exec(`release savepoint ${name}`);
+				return result;
+			} catch (error) {
+				await target.exec(`rollback to savepoint ${name}`);
+				throw error;
+			}
+		}
+	};
+	return tx;
+}
+
 /** dataDir undefined means in memory (tests). */
 export async function openPglite(dataDir?: string): Promise<Db> {
 	if (dataDir) assertPgliteDirectory(dataDir);
@@ -41,7 +61,7 @@ export async function openPglite(dataDir?: string): Promise<Db> {
 		...self,
 		// PGlite has one connection; its transaction() holds it exclusively, so concurrent
 		// requests queue rather than interleave.
-		transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
+		transaction: (fn) => pg.transaction((tx) => fn(inTransaction(tx))),
 		close: () => pg.close()
 	};
 }

@@ -1,5 +1,5 @@
 import postgres from 'postgres';
-import type { Db, Queryable } from './types';
+import type { Db, Queryable, Tx } from './types';
 
 export class DatabaseUnreachable extends Error {}
 
@@ -15,6 +15,14 @@ function wrap(sql: Sql): Queryable {
 			// No parameters: the simple query protocol, so a file of several statements runs as one.
 			await sql.unsafe(text).simple();
 		}
+	};
+}
+
+function inTransaction(sql: postgres.TransactionSql): Tx {
+	return {
+		...wrap(sql),
+		// postgres.js fails the whole transaction on any error unless it ran in sql.savepoint
+		savepoint: (fn) => sql.savepoint((inner) => fn(inTransaction(inner))) as ReturnType<typeof fn>
 	};
 }
 
@@ -53,7 +61,7 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
 		kind: 'postgres',
 		...self,
 		transaction: async (fn) =>
-			(await sql.begin((tx) => fn(wrap(tx)))) as Awaited<ReturnType<typeof fn>>,
+			(await sql.begin((tx) => fn(inTransaction(tx)))) as Awaited<ReturnType<typeof fn>>,
 		close: () => sql.end({ timeout: 5 })
 	};
 }

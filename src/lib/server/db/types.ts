@@ -7,6 +7,15 @@ export interface Queryable {
 	exec(text: string): Promise<void>;
 }
 
+/** Inside a transaction. */
+export interface Tx extends Queryable {
+	/**
+	 * Runs fn in a savepoint: if fn throws, its changes are undone and the transaction stays
+	 * usable, so a command can turn an expected database refusal into an answer.
+	 */
+	savepoint<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+}
+
 /**
  * One SQL interface over two drivers: embedded PGlite and PostgreSQL (Supabase included).
  * Queries on the handle itself run as the connection's own role, which bypasses RLS: only the
@@ -15,7 +24,7 @@ export interface Queryable {
  */
 export interface Db extends Queryable {
 	readonly kind: 'pglite' | 'postgres';
-	transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+	transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
 	close(): Promise<void>;
 }
 

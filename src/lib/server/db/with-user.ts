@@ -1,11 +1,11 @@
-import type { Claims, Db, Queryable } from './types';
+import type { Claims, Db, Tx } from './types';
 
 /**
  * Runs fn in one transaction as the person making the request, as PostgREST does: the role
  * switches to anon or authenticated and the JWT claims are set for auth.uid(). Both are local to
  * the transaction, so a pooled connection carries nothing over to the next request.
  */
-export function withUser<T>(db: Db, claims: Claims, fn: (tx: Queryable) => Promise<T>): Promise<T> {
+export function withUser<T>(db: Db, claims: Claims, fn: (tx: Tx) => Promise<T>): Promise<T> {
 	return db.transaction(async (tx) => {
 		await tx.query(`select set_config('request.jwt.claims', $1, true)`, [JSON.stringify(claims)]);
 		await tx.exec(claims.role === 'anon' ? 'set local role anon' : 'set local role authenticated');

@@ -1,0 +1,97 @@
+// `npm run bench [-- --quick]`: runs every benchmark, writes bench/results/latest.json and prints
+// it. Progress goes to stderr, the JSON to stdout. See bench/README.md.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { arch, cpus, loadavg, platform, release, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { buildIfStale, root } from '../scripts/build-if-stale.js';
+import { pendingBenchmarks } from './pending.js';
+import { Skip, blank, withinBudget } from './lib/report.js';
+import { startup } from './startup.js';
+
+// Each module: { key, figures (all-null template), budgets, run({ quick, log }) → figures }.
+const benchmarks = [startup, ...pendingBenchmarks];
+
+const args = process.argv.slice(2);
+const unknown = args.filter((arg) => arg !== '--quick');
+if (unknown.length > 0) {
+	console.error(`Unknown argument ${unknown.join(' ')}. Usage: npm run bench [-- --quick]`);
+	process.exit(2);
+}
+const quick = args.includes('--quick');
+const log = (line) => console.error(line);
+
+function git(...gitArgs) {
+	const result = spawnSync('git', gitArgs, { cwd: root, encoding: 'utf8' });
+	return result.status === 0 ? result.stdout.trim() : null;
+}
+
+function machine() {
+	const cpuList = cpus();
+	return {
+		date: new Date().toISOString(),
+		node: process.version,
+		platform: `${platform()} ${release()}`,
+		arch: arch(),
+		cpus: cpuList.length,
+		cpu_model: cpuList[0]?.model ?? null,
+		memory_gb: Math.round(totalmem() / 2 ** 30),
+		load_average_1m: Math.round(loadavg()[0] * 100) / 100,
+		commit: git('rev-parse', '--short', 'HEAD'),
+		uncommitted_changes: git('status', '--porcelain') ? true : false
+	};
+}
+
+const results = { mode: quick ? 'quick' : 'full', machine: machine() };
+let failed = false;
+
+// Timings are of the built app, never of the build.
+log('Checking the build…');
+const status = buildIfStale({ log, output: process.stderr.fd });
+if (status !== 0) {
+	log(`The build failed (exit ${status}); nothing was measured.`);
+	process.exit(1);
+}
+
+for (const benchmark of benchmarks) {
+	log(`${benchmark.key}…`);
+	const started = Date.now();
+	let section;
+	try {
+		section = await benchmark.run({ quick, log });
+	} catch (error) {
+		if (error instanceof Skip) {
+			section = { ...blank(benchmark.figures), skipped: error.reason };
+			log(`  skipped: ${error.reason}`);
+		} else {
+			failed = true;
+			const message = error instanceof Error ? error.message : String(error);
+			section = { ...blank(benchmark.figures), error: message };
+			log(`  failed: ${message}`);
+		}
+	}
+	section.budgets = benchmark.budgets;
+	section.within_budget = withinBudget(section, benchmark.budgets);
+	if (!section.skipped) section.duration_s = Math.round((Date.now() - started) / 100) / 10;
+	results[benchmark.key] = section;
+}
+
+results.machine.load_average_1m_end = Math.round(loadavg()[0] * 100) / 100;
+
+const verdicts = benchmarks.flatMap((b) => Object.values(results[b.key].within_budget));
+results.summary = {
+	measured: benchmarks.filter((b) => !results[b.key].skipped && !results[b.key].error).length,
+	skipped: benchmarks.filter((b) => results[b.key].skipped).map((b) => b.key),
+	failed: benchmarks.filter((b) => results[b.key].error).map((b) => b.key),
+	// over the measured figures only; a budget miss is reported, never a failing exit code
+	all_within_budget: verdicts.every((verdict) => verdict !== false)
+};
+
+const json = JSON.stringify(results, null, '\t');
+const dir = join(root, 'bench', 'results');
+mkdirSync(dir, { recursive: true });
+writeFileSync(join(dir, 'latest.json'), `${json}\n`);
+console.log(json);
+log('Written to bench/results/latest.json');
+// A benchmark that could not run because of an error (not a skip, not a slow figure) exits 1.
+process.exit(failed ? 1 : 0);
