@@ -1,28 +1,36 @@
 // startup.cold_ms / startup.warm_ms: `npm start` (node scripts/start.js) until /en answers 200,
 // on an empty DATA_DIR (migrations + demo seed) and again on the DATA_DIR that run left.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
+import { root } from '../scripts/build-if-stale.js';
 import { median, round } from './lib/report.js';
-import { freePort, startServer, waitFor200 } from './lib/server.js';
+import { freePort, removeTempDirs, startServer, tempDir, waitFor200 } from './lib/server.js';
 
 const BUILDING = 'Building Common Ground…';
+const buildStamp = () => statSync(join(root, 'build/index.js'), { throwIfNoEntry: false })?.mtimeMs;
 
 /**
  * One start: spawn, wait for /en to answer 200, stop. Returns { ms, listening_ms }, or null when
- * start.js had to build first.
+ * the build changed around it: start.js rebuilt first because sources changed since the build
+ * (the build was timed), or something rebuilt build/ under the running server.
  */
 async function timeStart(dataDir, seedDemo) {
 	const port = await freePort();
+	const stamp = buildStamp();
 	const server = startServer({
 		port,
 		// DATABASE_URL unset: this measures the embedded PGlite start.
 		env: { DATA_DIR: dataDir, SEED_DEMO: seedDemo, DATABASE_URL: '' }
 	});
 	try {
-		const answeredAt = await waitFor200(server, `http://127.0.0.1:${port}/en`);
-		// Sources changed since the build (someone is editing): the build was timed too. Discard.
-		if (server.output().includes(BUILDING)) return null;
+		let answeredAt;
+		try {
+			answeredAt = await waitFor200(server, `http://127.0.0.1:${port}/en`);
+		} catch (error) {
+			if (buildStamp() !== stamp) return null;
+			throw error;
+		}
+		if (server.output().includes(BUILDING) || buildStamp() !== stamp) return null;
 		const listeningAt = server.listeningAt();
 		return {
 			ms: answeredAt - server.startedAt,
@@ -37,9 +45,9 @@ async function retried(what, attempt, log) {
 	for (let tries = 0; tries < 3; tries++) {
 		const timing = await attempt();
 		if (timing !== null) return timing;
-		log(`  ${what}: the server rebuilt the app first; run discarded, trying again`);
+		log(`  ${what}: the build changed during the run; run discarded, trying again`);
 	}
-	throw new Error(`${what}: the sources keep changing; every start rebuilt the app`);
+	throw new Error(`${what}: the sources keep changing; the build changed during every run`);
 }
 
 export const startup = {
@@ -50,22 +58,16 @@ export const startup = {
 	async run({ quick, log }) {
 		const runs = quick ? 1 : 3;
 		const seedDemo = process.env.SEED_DEMO ?? 'true';
-		const dirs = [];
-		const freshDir = () => {
-			const dir = mkdtempSync(join(tmpdir(), 'common-ground-bench-'));
-			dirs.push(dir);
-			return dir;
-		};
 		try {
 			// The first start after a build pays for loading the build and PGlite's WebAssembly
 			// from disk into the page cache; it is reported but not counted.
-			const first = await retried('first start', () => timeStart(freshDir(), seedDemo), log);
+			const first = await retried('first start', () => timeStart(tempDir(), seedDemo), log);
 			log(`  first start (not counted): ${round(first.ms)} ms`);
 			const cold = [];
 			const warm = [];
 			for (let i = 0; i < runs; i++) {
-				const dir = freshDir();
-				cold.push(await retried('cold start', () => timeStart(dir, seedDemo), log));
+				let dir; // each cold attempt on a new empty directory; the warm one on the last
+				cold.push(await retried('cold start', () => timeStart((dir = tempDir()), seedDemo), log));
 				warm.push(await retried('warm start', () => timeStart(dir, seedDemo), log));
 				log(`  run ${i + 1}/${runs}: cold ${round(cold[i].ms)} ms, warm ${round(warm[i].ms)} ms`);
 			}
@@ -89,7 +91,7 @@ export const startup = {
 				}
 			};
 		} finally {
-			for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+			removeTempDirs();
 		}
 	}
 };

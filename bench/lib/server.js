@@ -1,13 +1,17 @@
 // Starting and stopping the built server for benchmarks. Every server runs in its own process
 // group and is tracked, so none is left behind: not on error, not on Ctrl-C.
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { root } from '../../scripts/build-if-stale.js';
 
 const live = new Set();
+const dirs = new Set();
 
 function killGroup(child, signal) {
 	try {
@@ -24,13 +28,28 @@ function guard() {
 	guarded = true;
 	process.on('exit', () => {
 		for (const child of live) killGroup(child, 'SIGKILL');
+		for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 	});
-	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-		process.once(signal, () => {
-			for (const child of live) killGroup(child, 'SIGKILL');
-			process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1));
-		});
+	for (const [signal, number] of [
+		['SIGINT', 2],
+		['SIGTERM', 15],
+		['SIGHUP', 1]
+	]) {
+		process.once(signal, () => process.exit(128 + number));
 	}
+}
+
+/** A new empty directory, removed by removeTempDirs() or, at the latest, when the bench exits. */
+export function tempDir() {
+	guard();
+	const dir = mkdtempSync(join(tmpdir(), 'common-ground-bench-'));
+	dirs.add(dir);
+	return dir;
+}
+
+export function removeTempDirs() {
+	for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+	dirs.clear();
 }
 
 /** A loopback port nothing listens on right now. */
@@ -119,11 +138,11 @@ export function startServer({ port, env }) {
 
 /**
  * Polls url every intervalMs until it answers 200; returns performance.now() at that answer.
- * Throws when the server exits first or timeoutMs passes.
+ * Throws when the server exits first, answers anything else (the adapter only listens once the
+ * init hook is done, so its first answer is its real one) or timeoutMs passes.
  */
 export async function waitFor200(server, url, { timeoutMs = 60000, intervalMs = 10 } = {}) {
 	const deadline = performance.now() + timeoutMs;
-	let last = 0;
 	for (;;) {
 		const exit = server.exit();
 		if (exit) {
@@ -132,12 +151,14 @@ export async function waitFor200(server, url, { timeoutMs = 60000, intervalMs = 
 					server.output().slice(-2000)
 			);
 		}
-		last = await get(url);
-		if (last === 200) return performance.now();
+		const status = await get(url);
+		if (status === 200) return performance.now();
+		if (status !== 0) {
+			throw new Error(`${url} answered ${status}:\n${server.output().slice(-2000)}`);
+		}
 		if (performance.now() > deadline) {
 			throw new Error(
-				`${url} did not answer 200 within ${timeoutMs} ms (last status ${last || 'none'}):\n` +
-					server.output().slice(-2000)
+				`${url} did not answer within ${timeoutMs} ms:\n${server.output().slice(-2000)}`
 			);
 		}
 		await sleep(intervalMs);
