@@ -4,48 +4,31 @@
 -- Roles are shared by every database of a cluster, and two databases may be migrated at once:
 -- "already exists" from a concurrent creation is as good as creating it.
 do $$
+declare
+  api_role text;
 begin
-  if not exists (select from pg_roles where rolname = 'anon') then
-    begin
-      create role anon nologin noinherit;
-    exception when duplicate_object or unique_violation then null;
-    end;
-  end if;
-  if not exists (select from pg_roles where rolname = 'authenticated') then
-    begin
-      create role authenticated nologin noinherit;
-    exception when duplicate_object or unique_violation then null;
-    end;
-  end if;
-  if not exists (select from pg_roles where rolname = 'service_role') then
-    begin
-      create role service_role nologin noinherit bypassrls;
-    exception when duplicate_object or unique_violation then null;
-    end;
-  end if;
-  -- The server switches to these roles per request (set local role), as PostgREST does; a
-  -- non-superuser connection role must be a member of them to do so.
-  if not pg_has_role(current_user, 'anon', 'member') then
-    begin
-      execute format('grant anon to %I', current_user);
-    exception when insufficient_privilege then
-      raise notice 'could not grant anon to %: the server cannot switch to it', current_user;
-    end;
-  end if;
-  if not pg_has_role(current_user, 'authenticated', 'member') then
-    begin
-      execute format('grant authenticated to %I', current_user);
-    exception when insufficient_privilege then
-      raise notice 'could not grant authenticated to %: the server cannot switch to it', current_user;
-    end;
-  end if;
-  if not pg_has_role(current_user, 'service_role', 'member') then
-    begin
-      execute format('grant service_role to %I', current_user);
-    exception when insufficient_privilege then
-      raise notice 'could not grant service_role to %: the server cannot switch to it', current_user;
-    end;
-  end if;
+  foreach api_role in array array['anon', 'authenticated', 'service_role'] loop
+    if not exists (select from pg_roles where rolname = api_role) then
+      begin
+        -- service_role is the trusted server role: it bypasses RLS, as on Supabase
+        execute format(
+          'create role %I nologin noinherit%s',
+          api_role,
+          case when api_role = 'service_role' then ' bypassrls' else '' end
+        );
+      exception when duplicate_object or unique_violation then null;
+      end;
+    end if;
+    -- The server switches to these roles per request (set local role), as PostgREST does; a
+    -- non-superuser connection role must be a member of them to do so.
+    if not pg_has_role(current_user, api_role, 'member') then
+      begin
+        execute format('grant %I to %I', api_role, current_user);
+      exception when insufficient_privilege then
+        raise notice 'could not grant % to %: the server cannot switch to it', api_role, current_user;
+      end;
+    end if;
+  end loop;
 end
 $$;
 
