@@ -6,14 +6,21 @@ import { drivers, migratedDb } from './harness';
 
 const { A, B } = communities;
 
-// Tables every test below covers; the last test fails when a table is added without RLS cases.
+// Tables whose allow and deny cases are tested, here or in questionnaires-rls.test.ts; the last
+// test fails when a table is added without them.
 const COVERED = [
+	'answers',
 	'audit_log',
 	'communities',
+	'demographic_answers',
 	'invitations',
 	'local_accounts',
 	'memberships',
 	'profiles',
+	'questionnaire_sections',
+	'questionnaires',
+	'questions',
+	'responses',
 	'sessions',
 	'sign_in_attempts'
 ];
@@ -40,8 +47,11 @@ describe.each(drivers)('row-level security on %s', (driver) => {
 			).toBe(0);
 		});
 
-		it('anon and outsiders read no community', async () => {
-			await expect(count(null, 'select 1 from public.communities')).rejects.toThrow(DENIED);
+		it('anon and outsiders read no community (none has an open questionnaire)', async () => {
+			expect(await count(null, 'select 1 from public.communities')).toBe(0);
+			await expect(count(null, 'select created_by from public.communities')).rejects.toThrow(
+				DENIED
+			);
 			expect(await count(people.outsider, 'select 1 from public.communities')).toBe(0);
 		});
 

@@ -46,6 +46,7 @@ describe.each(drivers)('team commands on %s', (driver) => {
 		expect(again).toEqual({ ok: false, field: 'slug', error: 'communities.errors.slug_taken' });
 		const mine = await as(db, people.outsider, listMyCommunities);
 		expect(mine.map((c) => [c.slug, c.role, c.members])).toEqual([['lowertown', 'owner', 1]]);
+		expect(mine[0].name).toEqual({ en: 'Lowertown', fr: 'Basse-Ville' });
 		const theirs = await as(db, people.ownerB, listMyCommunities);
 		expect(theirs.map((c) => c.slug)).toEqual(['community-b']);
 	});

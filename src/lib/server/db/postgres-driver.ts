@@ -18,6 +18,20 @@ function wrap(sql: Sql): Queryable {
 	};
 }
 
+/**
+ * json/jsonb parameters as PGlite takes them: a string is already JSON text, anything else is
+ * serialised. (postgres.js alone would JSON-encode a string again, storing a JSON string scalar
+ * instead of the object it spells.)
+ */
+function jsonParameter(oid: number) {
+	return {
+		to: oid,
+		from: [oid],
+		serialize: (value: unknown) => (typeof value === 'string' ? value : JSON.stringify(value)),
+		parse: (text: string) => JSON.parse(text) as unknown
+	};
+}
+
 function inTransaction(sql: postgres.TransactionSql): Tx {
 	return {
 		...wrap(sql),
@@ -45,7 +59,8 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
 		prepare: false,
 		max: options.max ?? 10,
 		connect_timeout: 10,
-		onnotice: () => {}
+		onnotice: () => {},
+		types: { json: jsonParameter(114), jsonb: jsonParameter(3802) }
 	});
 	try {
 		await sql`select 1`;
