@@ -52,8 +52,8 @@ const save = (
 	userId: string | null,
 	questionnaire: string,
 	answers: object,
-	id = crypto.randomUUID(),
-	receipt = id
+	id: string = crypto.randomUUID(),
+	receipt: string = id
 ) =>
 	as(db, userId, async (tx) => {
 		const [row] = await tx.query<{ outcome: string }>(

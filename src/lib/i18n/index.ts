@@ -13,7 +13,8 @@ void instance.init({
 	// resources are bundled: initialise synchronously so the first render is translated
 	initAsync: false,
 	// Svelte escapes what it renders
-	interpolation: { escapeValue: false }
+	interpolation: { escapeValue: false },
+	showSupportNotice: false
 });
 
 export type Translate = (key: string, options?: Record<string, unknown>) => string;

@@ -1,0 +1,71 @@
+import type { QuestionnaireDefinitionInput } from '$lib/domain/questionnaires';
+import type { Queryable } from '../db/types';
+import { questionFromRow, type QuestionRow } from './question-rows';
+
+export interface QuestionnaireMeta {
+	id: string;
+	communityId: string;
+	communitySlug: string;
+	communityName: { en: string; fr: string };
+	slug: string;
+	title: { en: string; fr: string };
+	intro: { en: string; fr: string };
+	status: 'draft' | 'open' | 'closed';
+	opensAt: Date | null;
+	closesAt: Date | null;
+	/** taking answers now: open, and within its dates */
+	isOpen: boolean;
+}
+
+export interface LoadedQuestionnaire {
+	meta: QuestionnaireMeta;
+	/** As stored: a draft may not yet be a valid definition (parse it before answering). */
+	definition: QuestionnaireDefinitionInput;
+}
+
+/**
+ * A questionnaire with its sections and questions in order, as the caller may see it under RLS
+ * (residents: open ones only; team members: their community's). null when not visible.
+ */
+export async function loadQuestionnaire(
+	tx: Queryable,
+	by: { id: string } | { slug: string }
+): Promise<LoadedQuestionnaire | null> {
+	const [meta] = await tx.query<QuestionnaireMeta>(
+		`select q.id, q.community_id as "communityId", c.slug as "communitySlug", c.name as "communityName",
+			q.slug, q.title, q.intro, q.status, q.opens_at as "opensAt", q.closes_at as "closesAt",
+			public.questionnaire_is_open(q.id) as "isOpen"
+		from public.questionnaires q join public.communities c on c.id = q.community_id
+		where ${'id' in by ? 'q.id = $1' : 'q.slug = $1'}`,
+		['id' in by ? by.id : by.slug]
+	);
+	if (!meta) return null;
+	const sections = await tx.query<{
+		id: string;
+		title: { en: string; fr: string };
+		condition: QuestionnaireDefinitionInput['sections'][number]['condition'] | null;
+	}>(
+		`select id, title, condition from public.questionnaire_sections
+		where questionnaire_id = $1 order by position, id`,
+		[meta.id]
+	);
+	const questions = await tx.query<QuestionRow & { section_id: string }>(
+		`select id, section_id, type, prompt, help, required, config, condition from public.questions
+		where questionnaire_id = $1 order by position, id`,
+		[meta.id]
+	);
+	const intro = meta.intro.en || meta.intro.fr ? { intro: meta.intro } : {};
+	return {
+		meta,
+		definition: {
+			title: meta.title,
+			...intro,
+			sections: sections.map((section) => ({
+				id: section.id,
+				title: section.title,
+				...(section.condition ? { condition: section.condition } : {}),
+				questions: questions.filter((q) => q.section_id === section.id).map(questionFromRow)
+			}))
+		}
+	};
+}
