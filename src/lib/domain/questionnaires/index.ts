@@ -1,0 +1,11 @@
+export * from './bilingual';
+export * from './options';
+export * from './question-types';
+export * from './definition';
+export * from './conditions';
+export * from './answers';
+export * from './form-encoding';
+export * from './demographics';
+export * from './publish';
+export * from './changes';
+export { parseNumber } from './numbers';
