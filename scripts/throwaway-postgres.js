@@ -49,6 +49,7 @@ export async function startThrowawayPostgres({ durable = true } = {}) {
 	}
 	const dir = mkdtempSync(join(tmpdir(), 'cg-pg-'));
 	const asRoot = process.getuid?.() === 0;
+	/** @param {string} command @param {string[]} args */
 	const run = (command, args) => {
 		const [file, argv] = asRoot
 			? ['runuser', ['-u', 'postgres', '--', join(bin, command), ...args]]
