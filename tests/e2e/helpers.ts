@@ -1,5 +1,11 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Browser, type Page, type TestInfo } from '@playwright/test';
+import {
+	expect,
+	test,
+	type Browser,
+	type BrowserContextOptions,
+	type Page
+} from '@playwright/test';
 import { DEMO_ORGANIZER_PASSWORD } from '../../playwright.config';
 import en from '../../src/lib/i18n/locales/en.json' with { type: 'json' };
 import fr from '../../src/lib/i18n/locales/fr.json' with { type: 'json' };
@@ -105,13 +111,13 @@ export async function createCommunity(
 }
 
 /**
- * A new browser context like the test's own (same phone, same JavaScript setting) but with no
- * cookies: someone else, on another device.
+ * A new browser context like the running test's own (same phone, same JavaScript setting unless
+ * told otherwise) but with no cookies: someone else, on another device.
  */
-export async function newVisitor(browser: Browser, testInfo: TestInfo, locale?: string) {
+export async function newPhoneContext(browser: Browser, options: BrowserContextOptions = {}) {
 	const { baseURL, viewport, isMobile, hasTouch, userAgent, deviceScaleFactor, javaScriptEnabled } =
-		testInfo.project.use;
-	const context = await browser.newContext({
+		test.info().project.use;
+	return browser.newContext({
 		baseURL,
 		viewport,
 		isMobile,
@@ -119,16 +125,45 @@ export async function newVisitor(browser: Browser, testInfo: TestInfo, locale?: 
 		userAgent,
 		deviceScaleFactor,
 		javaScriptEnabled,
-		locale
+		...options
 	});
+}
+
+export async function newVisitor(browser: Browser, locale?: string) {
+	const context = await newPhoneContext(browser, { locale });
 	return { context, page: await context.newPage() };
 }
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
+/**
+ * The page axe should check. axe-core runs inside the page and needs its timers, which do not run
+ * when JavaScript is off; then the page's HTML as it stands (its scripts removed) is served again
+ * at the same address, with the same styles, to a JavaScript-enabled copy.
+ */
+async function pageForAxe(page: Page): Promise<{ target: Page; done: () => Promise<void> }> {
+	if (test.info().project.use.javaScriptEnabled !== false) {
+		return { target: page, done: async () => {} };
+	}
+	const url = page.url();
+	const html = (await page.content()).replace(/<script\b[\s\S]*?<\/script>/gi, '');
+	const browser = page.context().browser();
+	if (!browser) throw new Error('The page has no browser to open a copy in.');
+	const context = await newPhoneContext(browser, { javaScriptEnabled: true });
+	const target = await context.newPage();
+	await target.route(
+		(address) => address.href === url,
+		(route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: html })
+	);
+	await target.goto(url);
+	return { target, done: () => context.close() };
+}
+
 /** Runs axe-core on the page as it is now; a failure lists each violation and where it is. */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
-	const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+	const { target, done } = await pageForAxe(page);
+	const { violations } = await new AxeBuilder({ page: target }).withTags(WCAG_TAGS).analyze();
+	await done();
 	const readable = violations.map((violation) =>
 		[
 			`${violation.id} (${violation.impact}): ${violation.help}`,

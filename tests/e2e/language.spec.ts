@@ -84,10 +84,8 @@ for (const lang of langs) {
 			await expect(page).toHaveURL(paths.home(lang));
 		});
 
-		test('an unknown language gives a 404 page in the visitor’s language', async ({
-			browser
-		}, testInfo) => {
-			const visitor = await newVisitor(browser, testInfo, lang === 'fr' ? 'fr-CA' : 'en-CA');
+		test('an unknown language gives a 404 page in the visitor’s language', async ({ browser }) => {
+			const visitor = await newVisitor(browser, lang === 'fr' ? 'fr-CA' : 'en-CA');
 			const { page } = visitor;
 			const response = await page.goto('/de/anything');
 			expect(response?.status()).toBe(404);

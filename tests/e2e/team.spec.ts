@@ -22,6 +22,9 @@ async function invite(page: Page, lang: Lang, email: string, role: string): Prom
 		.selectOption({ label: t(lang, `roles.${role}`) });
 	await form.getByRole('button', { name: t(lang, 'team.invite') }).click();
 
+	// The form is ready for the next invitation.
+	await expect(form.getByLabel(t(lang, 'auth.email'))).toHaveValue('');
+
 	const notice = page.getByRole('status');
 	await expect(notice).toContainText(t(lang, 'team.invited', { email }));
 	const link = (await notice.getByRole('code').textContent())?.trim() ?? '';
@@ -31,10 +34,7 @@ async function invite(page: Page, lang: Lang, email: string, role: string): Prom
 
 for (const lang of langs) {
 	test.describe(`in ${lang}`, () => {
-		test('an invited person creates an account and joins the team', async ({
-			page,
-			browser
-		}, testInfo) => {
+		test('an invited person creates an account and joins the team', async ({ page, browser }) => {
 			await signIn(page, lang);
 			const community = await createCommunity(page, lang);
 			const name = lang === 'en' ? community.nameEn : community.nameFr;
@@ -49,7 +49,7 @@ for (const lang of langs) {
 			await expectNoAxeViolations(page);
 
 			// The invited person opens the link on their own phone, signed out.
-			const invited = await newVisitor(browser, testInfo);
+			const invited = await newVisitor(browser);
 			const guest = invited.page;
 			await guest.goto(link);
 			await expect(guest.locator('html')).toHaveAttribute('lang', lang);
