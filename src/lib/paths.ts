@@ -10,5 +10,20 @@ export const paths = {
 	newCommunity: (lang: Lang) => `/${lang}/communities/new`,
 	community: (lang: Lang, slug: string) => `/${lang}/communities/${slug}`,
 	team: (lang: Lang, slug: string) => `/${lang}/communities/${slug}/team`,
-	invitation: (lang: Lang, token: string) => `/${lang}/invite/${token}`
+	invitation: (lang: Lang, token: string) => `/${lang}/invite/${token}`,
+	questionnaireResults: (lang: Lang, slug: string, id: string, search = '') =>
+		`/${lang}/communities/${slug}/questionnaires/${id}/results${search}`,
+	questionnaireExport: (lang: Lang, slug: string, id: string, search = '') =>
+		`/${lang}/communities/${slug}/questionnaires/${id}/results/export.csv${search}`,
+	survey: (lang: Lang, slug: string) => `/${lang}/s/${slug}`,
+	surveyReceipt: (lang: Lang, slug: string) => `/${lang}/s/${slug}/receipt`,
+	surveySubmit: (lang: Lang, slug: string) => `/${lang}/s/${slug}/submit`,
+	questionnaires: (lang: Lang, slug: string) => `/${lang}/communities/${slug}/questionnaires`,
+	questionnaire: (lang: Lang, slug: string, id: string) =>
+		`/${lang}/communities/${slug}/questionnaires/${id}`,
+	questionEditor: (lang: Lang, slug: string, id: string, questionId: string) =>
+		`/${lang}/communities/${slug}/questionnaires/${id}/questions/${questionId}`,
+	/** previewLang: the language the questionnaire is shown in, when not the page's */
+	questionnairePreview: (lang: Lang, slug: string, id: string, previewLang?: Lang) =>
+		`/${lang}/communities/${slug}/questionnaires/${id}/preview${previewLang ? `?lang=${previewLang}` : ''}`
 };

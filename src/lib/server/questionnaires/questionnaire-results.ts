@@ -1,0 +1,192 @@
+import {
+	questionSchema,
+	type Question,
+	type QuestionnaireDefinitionInput
+} from '$lib/domain/questionnaires';
+import type { ExportResponse } from '$lib/domain/results/csv';
+import { filterParams, type ResultsFilter } from '$lib/domain/results/filters';
+import {
+	presentResults,
+	type GroupCounts,
+	type ResultsView,
+	viewVisibility
+} from '$lib/domain/results/present';
+import { summarizeQuestion } from '$lib/domain/results/summarize';
+import { effectiveK } from '$lib/domain/suppression/suppress';
+import type { Queryable } from '../db/types';
+
+/** One response with its answers, as results and exports read it; never contact details. */
+export interface ResultResponse extends ExportResponse {
+	id: string;
+	submittedAt: Date;
+}
+
+/**
+ * The questions of a stored definition in reading order. A questionnaire with responses has been
+ * published, so its questions are valid; one that somehow is not is left out of the results
+ * rather than breaking the page.
+ */
+export function questionsOf(definition: QuestionnaireDefinitionInput): Question[] {
+	return definition.sections.flatMap((section) =>
+		section.questions.flatMap((raw) => {
+			const parsed = questionSchema.safeParse(raw);
+			return parsed.success ? [parsed.data] : [];
+		})
+	);
+}
+
+/**
+ * The filter as SQL conditions on responses r, one per filter in use, with their parameters
+ * numbered from `first`.
+ */
+function conditions(filter: ResultsFilter, first: number) {
+	const params: unknown[] = [];
+	const parts: string[] = [];
+	const param = (value: unknown) => {
+		params.push(value);
+		return `$${first + params.length - 1}`;
+	};
+	for (const [name, value] of filterParams(filter)) {
+		if (name === 'channel') parts.push(`r.channel = ${param(value)}::public.response_channel`);
+		else if (name === 'language')
+			parts.push(`r.language = ${param(value)}::public.content_language`);
+		else
+			parts.push(
+				`exists (select 1 from public.demographic_answers d
+					where d.response_id = r.id and d.dimension = ${param(name)} and d.value = ${param(value)})`
+			);
+	}
+	return { parts, params };
+}
+
+const all = (parts: string[]) => (parts.length ? parts.map((p) => `(${p})`).join(' and ') : 'true');
+
+export type CountsResult = { allowed: false } | { allowed: true; counts: GroupCounts };
+
+/**
+ * How many responses the view covers, how many the questionnaire has, and how many each wider
+ * view (one filter less) covers: one pass over the questionnaire's responses. allowed is false
+ * when the signed-in person's role may not read responses (RLS would show them none).
+ */
+export async function countResponses(
+	tx: Queryable,
+	questionnaireId: string,
+	filter: ResultsFilter
+): Promise<CountsResult> {
+	const { parts, params } = conditions(filter, 2);
+	const parents = parts.map(
+		(_, index) =>
+			`count(*) filter (where ${all(parts.filter((__, other) => other !== index))})::int`
+	);
+	const [row] = await tx.query<{
+		allowed: boolean;
+		size: number;
+		total: number;
+		parents: number[];
+	}>(
+		`select
+			public.has_community_role(q.community_id, '{owner,organizer,analyst}') as allowed,
+			(select count(*) filter (where ${all(parts)})::int from public.responses r
+				where r.questionnaire_id = q.id) as size,
+			(select count(*)::int from public.responses r where r.questionnaire_id = q.id) as total,
+			${
+				parents.length
+					? `(select array[${parents.join(', ')}] from public.responses r
+						where r.questionnaire_id = q.id)`
+					: `'{}'::int[]`
+			} as parents
+		from public.questionnaires q where q.id = $1`,
+		[questionnaireId, ...params]
+	);
+	if (!row?.allowed) return { allowed: false };
+	return {
+		allowed: true,
+		counts: { size: row.size, total: row.total, parents: row.parents }
+	};
+}
+
+/**
+ * The responses the filter picks, oldest first, each with its answers by question and its
+ * demographic answers by dimension, in one query, as the signed-in person may read them (RLS).
+ */
+export async function listResponses(
+	tx: Queryable,
+	questionnaireId: string,
+	filter: ResultsFilter
+): Promise<ResultResponse[]> {
+	const { parts, params } = conditions(filter, 2);
+	return tx.query<ResultResponse>(
+		`select r.id, r.submitted_at as "submittedAt", r.channel, r.language,
+			coalesce((select jsonb_object_agg(a.question_id, a.value) from public.answers a
+				where a.response_id = r.id), '{}') as answers,
+			coalesce((select jsonb_object_agg(d.dimension, d.value) from public.demographic_answers d
+				where d.response_id = r.id), '{}') as demographics
+		from public.responses r
+		where r.questionnaire_id = $1 and ${all(parts)}
+		order by r.submitted_at, r.id`,
+		[questionnaireId, ...params]
+	);
+}
+
+/** Every question's answers in these responses, summarised. */
+export function summarize(questions: readonly Question[], responses: readonly ResultResponse[]) {
+	return questions.map((question) => ({
+		question,
+		summary: summarizeQuestion(
+			question,
+			responses.flatMap((response) => {
+				const value =
+					question.type === 'demographic'
+						? response.demographics[question.dimension]
+						: response.answers[question.id];
+				return value === undefined || value === null
+					? []
+					: [{ value, language: response.language }];
+			})
+		)
+	}));
+}
+
+export type ResultsOutcome = { allowed: false } | { allowed: true; view: ResultsView };
+
+/**
+ * The results page's data: the view with suppression applied, or why it cannot be shown. The
+ * answers are read only when the view may be shown; the group's size goes no further than here
+ * unless the view is shown (the page's data can be read in its HTML).
+ */
+export async function questionnaireResults(
+	tx: Queryable,
+	input: {
+		questionnaireId: string;
+		questions: readonly Question[];
+		filter: ResultsFilter;
+		k: number;
+	}
+): Promise<ResultsOutcome> {
+	const counted = await countResponses(tx, input.questionnaireId, input.filter);
+	if (!counted.allowed) return counted;
+	const { counts } = counted;
+	const responses = viewVisibility(counts, input.k).shown
+		? await listResponses(tx, input.questionnaireId, input.filter)
+		: [];
+	return {
+		allowed: true,
+		view: presentResults(summarize(input.questions, responses), counts, input.k)
+	};
+}
+
+export type ExportOutcome =
+	| { ok: false; reason: 'role' | 'too_small'; k: number }
+	| { ok: true; responses: ResultResponse[] };
+
+/** The responses an export covers, when the person may read them and the group may be shown. */
+export async function responsesForExport(
+	tx: Queryable,
+	input: { questionnaireId: string; filter: ResultsFilter; k: number }
+): Promise<ExportOutcome> {
+	const k = effectiveK(input.k);
+	const counted = await countResponses(tx, input.questionnaireId, input.filter);
+	if (!counted.allowed) return { ok: false, reason: 'role', k };
+	if (!viewVisibility(counted.counts, k).shown) return { ok: false, reason: 'too_small', k };
+	return { ok: true, responses: await listResponses(tx, input.questionnaireId, input.filter) };
+}
