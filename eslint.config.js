@@ -25,7 +25,10 @@ export default ts.config(
 		},
 		rules: {
 			'@typescript-eslint/no-floating-promises': 'error',
-			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+			'@typescript-eslint/no-unused-vars': [
+				'error',
+				{ argsIgnorePattern: '^_', ignoreRestSiblings: true }
+			],
 			// Route paths come from one module ($lib/paths) and the app is served at the root (no
 			// kit.paths.base), so wrapping each in resolve() would add nothing.
 			'svelte/no-navigation-without-resolve': 'off'

@@ -5,12 +5,7 @@ export default defineConfig({
 	plugins: [sveltekit()],
 	server: { fs: { allow: ['supabase'] } },
 	test: {
-		include: [
-			'src/**/*.test.ts',
-			'tests/db/**/*.test.ts',
-			'tests/unit/**/*.test.ts',
-			'bench/**/*.test.ts'
-		],
+		include: ['src/**/*.test.ts', 'tests/db/**/*.test.ts', 'tests/unit/**/*.test.ts'],
 		globalSetup: ['tests/db/postgres-global-setup.ts'],
 		testTimeout: 60_000,
 		hookTimeout: 120_000,

@@ -13,43 +13,7 @@ function pending(key, feature, figures, budgets) {
 	};
 }
 
-const latency = { rps: null, p50_ms: null, p99_ms: null, ratio: null };
-
 export const pendingBenchmarks = [
-	pending(
-		'survey_page',
-		'questionnaires (the demo questionnaire page)',
-		{
-			transfer_gzip_bytes: null,
-			js_gzip_bytes: null,
-			lighthouse: { performance: null, lcp_ms: null, tbt_ms: null, cls: null }
-		},
-		{
-			transfer_gzip_bytes: { lt: 60000 },
-			js_gzip_bytes: { lt: 40000 },
-			'lighthouse.performance': { gte: 0.98 },
-			'lighthouse.lcp_ms': { lte: 1500 },
-			'lighthouse.tbt_ms': { lte: 100 },
-			'lighthouse.cls': { lte: 0.02 }
-		}
-	),
-	pending(
-		'submit',
-		'questionnaire responses (submission)',
-		{ pglite: { ...latency }, postgres: { ...latency } },
-		{
-			'pglite.p99_ms': { lt: 100 },
-			'postgres.p99_ms': { lt: 100 },
-			'pglite.ratio': { gte: 0.5 },
-			'postgres.ratio': { gte: 0.5 }
-		}
-	),
-	pending(
-		'raw_insert',
-		'questionnaire responses (the reference insert for submit)',
-		{ pglite: { tps: null }, postgres: { tps: null } },
-		{}
-	),
 	pending(
 		'aggregate',
 		'organizer results',

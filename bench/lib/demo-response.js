@@ -1,5 +1,6 @@
 // Seeded answers to the demo questionnaire (supabase/seed.sql, 'vanier-2026'), so that load and
 // data sizes are repeatable from run to run.
+import { createHash } from 'node:crypto';
 
 const Q = (n) => `00000000-0000-4000-8000-000000000${n}`;
 
@@ -65,4 +66,39 @@ export function demoAnswers(random) {
 		[Q(122)]: pick(random, ['english', 'french', 'both', 'neither', 'prefer_not_to_say']),
 		[Q(123)]: pick(random, ['owner', 'renter', 'other', 'prefer_not_to_say'])
 	};
+}
+
+const PRIORITIES = ['housing', 'safety', 'food', 'parks', 'transit', 'youth'];
+const DIMENSIONS = {
+	[Q(121)]: 'age_group',
+	[Q(122)]: 'first_official_language',
+	[Q(123)]: 'housing_tenure'
+};
+
+/**
+ * What the server stores for demoAnswers(): demographic questions filed apart by dimension, and
+ * multiple-choice options in the question's option order. public.save_response takes these two.
+ */
+export function storedForm(answers) {
+	const stored = {};
+	const demographics = {};
+	for (const [id, value] of Object.entries(answers)) {
+		if (DIMENSIONS[id]) demographics[DIMENSIONS[id]] = value;
+		else if (id === Q(114)) stored[id] = PRIORITIES.filter((option) => value.includes(option));
+		else stored[id] = value;
+	}
+	return { answers: stored, demographics };
+}
+
+const RECEIPT_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** A receipt code of the shape residents get: 12 Crockford base-32 characters, XXXX-XXXX-XXXX. */
+export function receiptCode(bytes) {
+	const code = [...bytes.subarray(0, 12)].map((byte) => RECEIPT_ALPHABET[byte % 32]).join('');
+	return code.match(/.{4}/g).join('-');
+}
+
+/** The receipt_hash the server stores for a receipt code: SHA-256 of its canonical form. */
+export function receiptHash(receipt) {
+	return createHash('sha256').update(receipt.replace(/-/g, '')).digest('hex');
 }
