@@ -22,6 +22,19 @@ export function fieldErrors(error: z.ZodError): FieldErrors {
 	return errors;
 }
 
+/**
+ * Like fieldErrors, but names each field by its whole path ('options.2.label.fr'), for forms
+ * whose field names are paths into nested data.
+ */
+export function nestedFieldErrors(error: z.ZodError): FieldErrors {
+	const errors: FieldErrors = {};
+	for (const issue of error.issues) {
+		const field = issue.path.filter((part) => typeof part !== 'symbol').join('.') || 'form';
+		errors[field] ??= LOCALE_KEY.test(issue.message) ? issue.message : 'errors.invalid';
+	}
+	return errors;
+}
+
 /** FormData → plain object of its string fields (files and repeated keys are not used here). */
 export function formValues(data: FormData): Record<string, string> {
 	const values: Record<string, string> = {};
