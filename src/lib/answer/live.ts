@@ -1,0 +1,214 @@
+/*
+ * The answering page's own reading of its form, in the browser: which questions the answers so
+ * far show (so conditions apply as people answer), the answers to queue while offline, and the
+ * required questions left blank.
+ *
+ * The questionnaire domain (form-encoding.ts, conditions.ts) holds the rules, but it is built on
+ * the zod schemas, which would more than double the page's script. This module mirrors the few
+ * functions the page needs without them; live.test.ts checks on generated questionnaires that
+ * both agree. The server always decides: it validates every answer again.
+ */
+import { parseNumber } from '$lib/domain/questionnaires/numbers';
+import type { Condition } from '$lib/domain/questionnaires';
+import type { QuestionView, SurveyView } from './view';
+
+/** The value posted for the "Other" choice and for a ticked consent box (form-encoding.ts). */
+export const OTHER_CHOICE = '@other';
+export const CONSENT_VALUE = 'yes';
+/** Longest "Other" text (options.ts). */
+export const OTHER_MAX_LENGTH = 200;
+
+export const answerField = (questionId: string) => `q_${questionId}`;
+export const otherField = (questionId: string) => `q_${questionId}_other`;
+export const rankField = (questionId: string, value: string) => `q_${questionId}_rank_${value}`;
+
+/** The question an answer field belongs to; undefined for other fields. */
+export function questionOfField(name: string): string | undefined {
+	return /^q_([0-9a-f-]{36})(?:_|$)/i.exec(name)?.[1];
+}
+
+/** Form fields by name, each with every value posted under it. */
+export type Fields = ReadonlyMap<string, readonly string[]>;
+
+export function formFields(entries: Iterable<readonly [string, unknown]>): Map<string, string[]> {
+	const fields = new Map<string, string[]>();
+	for (const [name, value] of entries) {
+		if (typeof value !== 'string') continue;
+		const values = fields.get(name);
+		if (values) values.push(value);
+		else fields.set(name, [value]);
+	}
+	return fields;
+}
+
+/** The answer fields of a form, as [name, value] pairs in order. */
+export function answerEntries(fields: Fields): [string, string][] {
+	return [...fields].flatMap(([name, values]) =>
+		questionOfField(name) ? values.map((value): [string, string] => [name, value]) : []
+	);
+}
+
+const oneOrMany = (values: readonly string[]) => (values.length > 1 ? [...values] : values[0]);
+
+/** What the form says about one question, as answersFromForm reads it. */
+export function rawAnswer(question: QuestionView, fields: Fields): unknown {
+	const values = fields.get(answerField(question.id)) ?? [];
+	const other = fields.get(otherField(question.id))?.[0] ?? '';
+	const wroteOther = question.allowOther === true && other.trim() !== '';
+	switch (question.type) {
+		case 'single_choice':
+			if (values.length === 1 && values[0] === OTHER_CHOICE) return { other };
+			if (wroteOther && values.every((value) => value.trim() === '')) return { other };
+			return oneOrMany(values);
+		case 'multiple_choice':
+			if (values.includes(OTHER_CHOICE) || wroteOther) return { selected: [...values], other };
+			return values.length > 0 ? [...values] : undefined;
+		case 'ranking': {
+			const positions: Record<string, string> = {};
+			for (const { value } of question.options ?? []) {
+				const position = fields.get(rankField(question.id, value))?.[0] ?? '';
+				if (position.trim() !== '') positions[value] = position;
+			}
+			return Object.keys(positions).length > 0 ? positions : undefined;
+		}
+		default:
+			return oneOrMany(values);
+	}
+}
+
+/** Every question's answer, keyed by question id: the body the offline outbox sends. */
+export function rawAnswers(survey: SurveyView, fields: Fields): Record<string, unknown> {
+	const answers: Record<string, unknown> = {};
+	for (const section of survey.sections) {
+		for (const question of section.questions) {
+			const answer = rawAnswer(question, fields);
+			if (answer !== undefined) answers[question.id] = answer;
+		}
+	}
+	return answers;
+}
+
+/** The answer as a condition sees it; undefined when the server would not accept it. */
+function conditionValue(question: QuestionView, raw: unknown): unknown {
+	if (typeof raw === 'string' && raw.trim() === '') return undefined;
+	switch (question.type) {
+		case 'number':
+			return typeof raw === 'string' ? parseNumber(raw) : undefined;
+		case 'ranking':
+			return raw === undefined ? undefined : Object.keys(raw as object);
+		case 'single_choice':
+		case 'demographic':
+			if (typeof raw === 'string' && !question.options?.some((o) => o.value === raw.trim()))
+				return undefined;
+			return raw;
+		default:
+			return raw;
+	}
+}
+
+// isShown, as in conditions.ts.
+
+function isUnanswered(answer: unknown): boolean {
+	return (
+		answer === undefined ||
+		answer === null ||
+		(typeof answer === 'string' && answer.trim() === '') ||
+		(Array.isArray(answer) && answer.length === 0)
+	);
+}
+
+function hasOther(answer: unknown): answer is { other: string } {
+	return typeof answer === 'object' && answer !== null && 'other' in answer;
+}
+
+function scalarOf(answer: unknown): string | number | undefined {
+	if (typeof answer === 'string' || typeof answer === 'number') return answer;
+	if (answer === true) return 'yes';
+	if (hasOther(answer) && !('selected' in answer)) return OTHER_CHOICE;
+	return undefined;
+}
+
+function membersOf(answer: unknown): (string | number)[] {
+	if (Array.isArray(answer)) return answer.filter((item) => typeof item === 'string');
+	if (hasOther(answer) && 'selected' in answer && Array.isArray(answer.selected))
+		return [...answer.selected, OTHER_CHOICE];
+	const scalar = scalarOf(answer);
+	return scalar === undefined ? [] : [scalar];
+}
+
+function toNumber(value: unknown): number | undefined {
+	if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+	if (typeof value !== 'string' || value.trim() === '') return undefined;
+	const parsed = Number(value);
+	return Number.isFinite(parsed) ? parsed : undefined;
+}
+
+function same(answer: string | number, value: string | number): boolean {
+	if (typeof answer === 'number' || typeof value === 'number') {
+		const left = toNumber(answer);
+		return left !== undefined && left === toNumber(value);
+	}
+	return answer === value;
+}
+
+export function isShown(
+	condition: Condition | undefined,
+	answers: Readonly<Record<string, unknown>>
+): boolean {
+	if (!condition) return true;
+	const answer = answers[condition.questionId];
+	const { operator, value } = condition;
+	if (isUnanswered(answer)) return operator === 'not_includes';
+	switch (operator) {
+		case 'equals': {
+			const scalar = scalarOf(answer);
+			return scalar !== undefined && same(scalar, value);
+		}
+		case 'includes':
+			return membersOf(answer).some((member) => same(member, value));
+		case 'not_includes':
+			return !membersOf(answer).some((member) => same(member, value));
+		case 'at_least': {
+			const number = toNumber(scalarOf(answer));
+			const threshold = toNumber(value);
+			return number !== undefined && threshold !== undefined && number >= threshold;
+		}
+	}
+}
+
+export interface VisibleSection {
+	/** index in the questionnaire's sections */
+	index: number;
+	questions: QuestionView[];
+}
+
+/** The sections and questions the answers so far show, in order (walkVisible). */
+export function visibleSections(survey: SurveyView, fields: Fields): VisibleSection[] {
+	const answers: Record<string, unknown> = {};
+	const visible: VisibleSection[] = [];
+	survey.sections.forEach((section, index) => {
+		if (!isShown(section.condition, answers)) return;
+		const questions: QuestionView[] = [];
+		for (const question of section.questions) {
+			if (!isShown(question.condition, answers)) continue;
+			questions.push(question);
+			const value = conditionValue(question, rawAnswer(question, fields));
+			if (value !== undefined) answers[question.id] = value;
+		}
+		visible.push({ index, questions });
+	});
+	return visible;
+}
+
+/** Shown required questions left blank, with the server's locale keys. */
+export function missingRequired(survey: SurveyView, fields: Fields): Record<string, string> {
+	const errors: Record<string, string> = {};
+	for (const { questions } of visibleSections(survey, fields)) {
+		for (const question of questions) {
+			if (!question.required || !isUnanswered(rawAnswer(question, fields))) continue;
+			errors[question.id] =
+				question.type === 'consent' ? 'answer_errors.consent_required' : 'answer_errors.required';
+		}
+	}
+	return errors;
+}

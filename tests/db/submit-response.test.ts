@@ -1,0 +1,264 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newReceiptCode } from '../../src/lib/domain/responses/receipt';
+import { seedDemo } from '../../src/lib/server/db/seed-demo';
+import type { Db } from '../../src/lib/server/db/types';
+import { loadQuestionnaire } from '../../src/lib/server/questionnaires/load-questionnaire';
+import {
+	deleteResponseByReceipt,
+	responseByReceipt
+} from '../../src/lib/server/questionnaires/response-by-receipt';
+import { submitResponse } from '../../src/lib/server/questionnaires/submit-response';
+import { as } from './fixtures';
+import { drivers, migratedDb } from './harness';
+
+/** The demo questionnaire (supabase/seed.sql) and its questions, by their number there. */
+const QUESTIONNAIRE = '00000000-0000-4000-8000-000000000100';
+const Q = (n: number) => `00000000-0000-4000-8000-000000000${n}`;
+
+/** Every question answered as a form posts it; 116 (yes) shows 117. */
+const complete: Record<string, unknown> = {
+	[Q(111)]: '1_5',
+	[Q(112)]: '4',
+	[Q(113)]: '7',
+	[Q(114)]: ['housing', 'parks'],
+	[Q(115)]: { housing: '1', transit: '2', jobs: '3' },
+	[Q(116)]: 'yes',
+	[Q(117)]: 'Community garden',
+	[Q(118)]: '3',
+	[Q(119)]: 'More trees\r\non Montreal Road',
+	[Q(121)]: '25_34',
+	[Q(122)]: 'french',
+	[Q(123)]: 'renter'
+};
+
+describe.each(drivers)('answering the demo questionnaire on %s', (driver) => {
+	let db: Db;
+
+	beforeAll(async () => {
+		db = await migratedDb(driver);
+		await seedDemo(db, 'a-demo-password');
+	});
+	afterAll(() => db.close());
+
+	/** Submits as a resident (anon), as the answering page does. */
+	const submit = (
+		answers: Record<string, unknown>,
+		{ responseId = crypto.randomUUID(), receipt = newReceiptCode() } = {}
+	) =>
+		as(db, null, async (tx) => {
+			const questionnaire = await loadQuestionnaire(tx, { slug: 'vanier-2026' });
+			return submitResponse(tx, questionnaire!, {
+				responseId,
+				receipt,
+				channel: 'online',
+				language: 'fr',
+				answers
+			});
+		});
+
+	/** Rows on the server's own connection (no RLS). */
+	const counts = async () => {
+		const [row] = await db.query<{ responses: number; answers: number; demographics: number }>(
+			`select (select count(*) from public.responses)::int as responses,
+				(select count(*) from public.answers)::int as answers,
+				(select count(*) from public.demographic_answers)::int as demographics`
+		);
+		return row;
+	};
+	const stored = async (responseId: string) =>
+		Object.fromEntries(
+			(
+				await db.query<{ question_id: string; value: unknown }>(
+					'select question_id, value from public.answers where response_id = $1',
+					[responseId]
+				)
+			).map((row) => [row.question_id, row.value])
+		);
+	const lookUp = (receipt: string) => as(db, null, (tx) => responseByReceipt(tx, receipt));
+
+	it('saves a complete response, answers in their stored form, demographics apart', async () => {
+		const before = await counts();
+		const responseId = crypto.randomUUID();
+		expect(await submit(complete, { responseId })).toEqual({ ok: true, outcome: 'created' });
+		expect(await counts()).toEqual({
+			responses: before.responses + 1,
+			answers: before.answers + 9,
+			demographics: before.demographics + 3
+		});
+		expect(await stored(responseId)).toEqual({
+			[Q(111)]: '1_5',
+			[Q(112)]: 4,
+			[Q(113)]: 7,
+			[Q(114)]: ['housing', 'parks'],
+			[Q(115)]: ['housing', 'transit', 'jobs'],
+			[Q(116)]: 'yes',
+			[Q(117)]: 'Community garden',
+			[Q(118)]: 3,
+			[Q(119)]: 'More trees\non Montreal Road'
+		});
+		const [response] = await db.query<{ channel: string; language: string }>(
+			'select channel, language from public.responses where id = $1',
+			[responseId]
+		);
+		expect(response).toEqual({ channel: 'online', language: 'fr' });
+	});
+
+	it('saves a response once, however many times it is sent', async () => {
+		const responseId = crypto.randomUUID();
+		const receipt = newReceiptCode();
+		expect(await submit(complete, { responseId, receipt })).toMatchObject({ outcome: 'created' });
+		const before = await counts();
+		// A refresh or a double tap sends the same id and receipt again: nothing new.
+		expect(await submit(complete, { responseId, receipt })).toEqual({
+			ok: true,
+			outcome: 'updated'
+		});
+		// The same id with another receipt is somebody replaying it: refused as a duplicate.
+		expect(
+			await submit({ ...complete, [Q(111)]: 'over_10' }, { responseId, receipt: newReceiptCode() })
+		).toEqual({ ok: true, outcome: 'duplicate' });
+		expect(await counts()).toEqual(before);
+		const [{ count }] = await db.query<{ count: number }>(
+			'select count(*)::int as count from public.responses where id = $1',
+			[responseId]
+		);
+		expect(count).toBe(1);
+		expect((await stored(responseId))[Q(111)]).toBe('1_5');
+	});
+
+	it('stores nothing when a required answer is missing', async () => {
+		const before = await counts();
+		const rest = { ...complete };
+		delete rest[Q(111)];
+		expect(await submit(rest)).toEqual({
+			ok: false,
+			errors: { [Q(111)]: 'answer_errors.required' }
+		});
+		expect(await submit({ ...complete, [Q(118)]: '300' })).toEqual({
+			ok: false,
+			errors: { [Q(118)]: 'answer_errors.out_of_range' }
+		});
+		expect(await counts()).toEqual(before);
+	});
+
+	it('drops the answer to a question its condition hides', async () => {
+		const responseId = crypto.randomUUID();
+		expect(await submit({ ...complete, [Q(116)]: 'no' }, { responseId })).toMatchObject({
+			outcome: 'created'
+		});
+		const answers = await stored(responseId);
+		expect(answers[Q(116)]).toBe('no');
+		expect(answers).not.toHaveProperty(Q(117));
+	});
+
+	it('lets the receipt holder see, change and delete their response', async () => {
+		const responseId = crypto.randomUUID();
+		const receipt = newReceiptCode();
+		await submit(complete, { responseId, receipt });
+
+		const seen = await lookUp(receipt.toLowerCase().replace(/-/g, ' '));
+		expect(seen).toMatchObject({
+			responseId,
+			questionnaireId: QUESTIONNAIRE,
+			language: 'fr',
+			demographics: {
+				age_group: '25_34',
+				first_official_language: 'french',
+				housing_tenure: 'renter'
+			}
+		});
+		expect(seen!.answers[Q(112)]).toBe(4);
+		expect(await lookUp('ABCD-EFGH-JKMN')).toBeNull();
+		expect(await lookUp('not a code')).toBeNull();
+
+		const changed = { ...complete, [Q(112)]: '2', [Q(116)]: 'no' };
+		expect(await submit(changed, { responseId, receipt })).toEqual({
+			ok: true,
+			outcome: 'updated'
+		});
+		const after = await lookUp(receipt);
+		expect(after!.answers[Q(112)]).toBe(2);
+		expect(after!.answers).not.toHaveProperty(Q(117));
+
+		expect(await as(db, null, (tx) => deleteResponseByReceipt(tx, 'ABCD-EFGH-JKMN'))).toBe(false);
+		expect(await as(db, null, (tx) => deleteResponseByReceipt(tx, receipt))).toBe(true);
+		expect(await lookUp(receipt)).toBeNull();
+		expect(await stored(responseId)).toEqual({});
+		expect(await as(db, null, (tx) => deleteResponseByReceipt(tx, receipt))).toBe(false);
+	});
+
+	it('never throws on hostile answers, and stores a whole response or nothing', async () => {
+		const ids = Object.keys(complete);
+		const hostile = fc.oneof(
+			fc.anything({ maxDepth: 3 }),
+			fc.string({ unit: 'binary', maxLength: 200 }),
+			fc.constant('x'.repeat(100_000)),
+			fc.constant('é'.repeat(25_000)),
+			fc.array(fc.string(), { maxLength: 60 }),
+			fc.dictionary(fc.string(), fc.oneof(fc.string(), fc.integer())),
+			fc.double(),
+			fc.constantFrom(null, true, false, '@other', { other: '' }, { selected: 'housing' })
+		);
+		const payload = fc
+			.tuple(
+				fc.subarray(ids),
+				fc.dictionary(fc.oneof(fc.constantFrom(...ids), fc.string()), hostile, {
+					maxKeys: 15
+				})
+			)
+			.map(([keep, noise]) => ({
+				...Object.fromEntries(keep.map((id) => [id, complete[id]])),
+				...noise
+			}));
+		await fc.assert(
+			fc.asyncProperty(payload, async (answers) => {
+				const before = await counts();
+				const responseId = crypto.randomUUID();
+				const result = await submit(answers, { responseId });
+				const after = await counts();
+				if (result.ok) {
+					expect(result.outcome).toBe('created');
+					expect(after.responses).toBe(before.responses + 1);
+					const saved = await stored(responseId);
+					expect(after.answers - before.answers).toBe(Object.keys(saved).length);
+				} else {
+					expect(after).toEqual(before);
+				}
+			}),
+			{ numRuns: driver === 'pglite' ? 150 : 100 }
+		);
+	});
+
+	it('refuses answers once the questionnaire has closed, and keeps receipts closed too', async () => {
+		const receipt = newReceiptCode();
+		await submit(complete, { receipt });
+		// Loaded while open, like a page someone is still answering.
+		const loaded = await as(db, null, (tx) => loadQuestionnaire(tx, { slug: 'vanier-2026' }));
+		await db.query(`update public.questionnaires set status = 'closed' where id = $1`, [
+			QUESTIONNAIRE
+		]);
+		try {
+			const before = await counts();
+			const late = await as(db, null, (tx) =>
+				submitResponse(tx, loaded!, {
+					responseId: crypto.randomUUID(),
+					receipt: newReceiptCode(),
+					channel: 'online',
+					language: 'en',
+					answers: complete
+				})
+			);
+			expect(late).toEqual({ ok: false, reason: 'closed' });
+			// Residents cannot read it any more.
+			expect(await as(db, null, (tx) => loadQuestionnaire(tx, { slug: 'vanier-2026' }))).toBeNull();
+			expect(await counts()).toEqual(before);
+			expect(await lookUp(receipt)).toBeNull();
+			expect(await as(db, null, (tx) => deleteResponseByReceipt(tx, receipt))).toBe(false);
+		} finally {
+			await db.query(`update public.questionnaires set status = 'open' where id = $1`, [
+				QUESTIONNAIRE
+			]);
+		}
+	});
+});
