@@ -15,6 +15,11 @@ export const init: ServerInit = async () => {
 		console.error(error instanceof Error ? error.message : error);
 		process.exit(1);
 	}
+	// The Node adapter stops taking requests on SIGTERM/SIGINT, then emits this: close the
+	// database so PGlite is flushed and PostgreSQL's pool lets the process end.
+	process.once('sveltekit:shutdown', () => {
+		void platform().db.close();
+	});
 };
 
 const SECURITY_HEADERS = {

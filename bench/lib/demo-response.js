@@ -2,12 +2,14 @@
 // data sizes are repeatable from run to run.
 import { createHash } from 'node:crypto';
 
+/** @param {number} n */
 const Q = (n) => `00000000-0000-4000-8000-000000000${n}`;
 
 export const DEMO_QUESTIONNAIRE = Q(100);
 export const DEMO_SLUG = 'vanier-2026';
 
 /** mulberry32: a small, fast, seedable generator. */
+/** @param {number} seed @returns {() => number} */
 export function seededRandom(seed) {
 	let state = seed >>> 0;
 	return () => {
@@ -19,10 +21,12 @@ export function seededRandom(seed) {
 	};
 }
 
+/** @template T @param {() => number} random @param {T[]} list @returns {T} */
 const pick = (random, list) => list[Math.floor(random() * list.length)];
+/** @template T @param {() => number} random @param {T[]} list @returns {T[]} */
 const shuffle = (random, list) =>
 	list
-		.map((item) => [random(), item])
+		.map((item) => /** @type {[number, T]} */ ([random(), item]))
 		.sort((a, b) => a[0] - b[0])
 		.map(([, item]) => item);
 
@@ -31,6 +35,7 @@ const shuffle = (random, list) =>
  * keyed by question id as the submit endpoint takes them. Demographic questions are keyed by
  * their question id too; the server files them apart.
  */
+/** @param {() => number} random @returns {Record<string, unknown>} */
 export function demoAnswers(random) {
 	const takesPart = random() < 0.4 ? 'yes' : 'no';
 	return {
@@ -69,6 +74,7 @@ export function demoAnswers(random) {
 }
 
 const PRIORITIES = ['housing', 'safety', 'food', 'parks', 'transit', 'youth'];
+/** @type {Record<string, string>} */
 const DIMENSIONS = {
 	[Q(121)]: 'age_group',
 	[Q(122)]: 'first_official_language',
@@ -79,12 +85,16 @@ const DIMENSIONS = {
  * What the server stores for demoAnswers(): demographic questions filed apart by dimension, and
  * multiple-choice options in the question's option order. public.save_response takes these two.
  */
+/** @param {Record<string, unknown>} answers */
 export function storedForm(answers) {
+	/** @type {Record<string, unknown>} */
 	const stored = {};
+	/** @type {Record<string, unknown>} */
 	const demographics = {};
 	for (const [id, value] of Object.entries(answers)) {
 		if (DIMENSIONS[id]) demographics[DIMENSIONS[id]] = value;
-		else if (id === Q(114)) stored[id] = PRIORITIES.filter((option) => value.includes(option));
+		else if (id === Q(114))
+			stored[id] = PRIORITIES.filter((option) => /** @type {string[]} */ (value).includes(option));
 		else stored[id] = value;
 	}
 	return { answers: stored, demographics };
@@ -93,12 +103,14 @@ export function storedForm(answers) {
 const RECEIPT_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
 /** A receipt code of the shape residents get: 12 Crockford base-32 characters, XXXX-XXXX-XXXX. */
+/** @param {Uint8Array} bytes */
 export function receiptCode(bytes) {
 	const code = [...bytes.subarray(0, 12)].map((byte) => RECEIPT_ALPHABET[byte % 32]).join('');
-	return code.match(/.{4}/g).join('-');
+	return (code.match(/.{4}/g) ?? []).join('-');
 }
 
 /** The receipt_hash the server stores for a receipt code: SHA-256 of its canonical form. */
+/** @param {string} receipt */
 export function receiptHash(receipt) {
 	return createHash('sha256').update(receipt.replace(/-/g, '')).digest('hex');
 }
