@@ -3,24 +3,33 @@
  * far show (so conditions apply as people answer), the answers to queue while offline, and the
  * required questions left blank.
  *
- * The questionnaire domain (form-encoding.ts, conditions.ts) holds the rules, but it is built on
- * the zod schemas, which would more than double the page's script. This module mirrors the few
- * functions the page needs without them; live.test.ts checks on generated questionnaires that
- * both agree. The server always decides: it validates every answer again.
+ * Field names and condition rules come from the domain's zod-free rules.ts; reading the form is
+ * mirrored here without the zod schemas, which would more than double the page's script.
+ * live.test.ts checks on generated questionnaires that both agree. The server always decides:
+ * it validates every answer again.
  */
 import { parseNumber } from '$lib/domain/questionnaires/numbers';
-import type { Condition } from '$lib/domain/questionnaires';
+import {
+	answerField,
+	CONSENT_VALUE,
+	isShown,
+	isUnanswered,
+	OTHER_CHOICE,
+	OTHER_MAX_LENGTH,
+	otherField,
+	rankField
+} from '$lib/domain/questionnaires/rules';
 import type { QuestionView, SurveyView } from './view';
 
-/** The value posted for the "Other" choice and for a ticked consent box (form-encoding.ts). */
-export const OTHER_CHOICE = '@other';
-export const CONSENT_VALUE = 'yes';
-/** Longest "Other" text (options.ts). */
-export const OTHER_MAX_LENGTH = 200;
-
-export const answerField = (questionId: string) => `q_${questionId}`;
-export const otherField = (questionId: string) => `q_${questionId}_other`;
-export const rankField = (questionId: string, value: string) => `q_${questionId}_rank_${value}`;
+export {
+	answerField,
+	CONSENT_VALUE,
+	isShown,
+	OTHER_CHOICE,
+	OTHER_MAX_LENGTH,
+	otherField,
+	rankField
+};
 
 /** The question an answer field belongs to; undefined for other fields. */
 export function questionOfField(name: string): string | undefined {
@@ -103,76 +112,6 @@ function conditionValue(question: QuestionView, raw: unknown): unknown {
 			return raw;
 		default:
 			return raw;
-	}
-}
-
-// isShown, as in conditions.ts.
-
-function isUnanswered(answer: unknown): boolean {
-	return (
-		answer === undefined ||
-		answer === null ||
-		(typeof answer === 'string' && answer.trim() === '') ||
-		(Array.isArray(answer) && answer.length === 0)
-	);
-}
-
-function hasOther(answer: unknown): answer is { other: string } {
-	return typeof answer === 'object' && answer !== null && 'other' in answer;
-}
-
-function scalarOf(answer: unknown): string | number | undefined {
-	if (typeof answer === 'string' || typeof answer === 'number') return answer;
-	if (answer === true) return 'yes';
-	if (hasOther(answer) && !('selected' in answer)) return OTHER_CHOICE;
-	return undefined;
-}
-
-function membersOf(answer: unknown): (string | number)[] {
-	if (Array.isArray(answer)) return answer.filter((item) => typeof item === 'string');
-	if (hasOther(answer) && 'selected' in answer && Array.isArray(answer.selected))
-		return [...answer.selected, OTHER_CHOICE];
-	const scalar = scalarOf(answer);
-	return scalar === undefined ? [] : [scalar];
-}
-
-function toNumber(value: unknown): number | undefined {
-	if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
-	if (typeof value !== 'string' || value.trim() === '') return undefined;
-	const parsed = Number(value);
-	return Number.isFinite(parsed) ? parsed : undefined;
-}
-
-function same(answer: string | number, value: string | number): boolean {
-	if (typeof answer === 'number' || typeof value === 'number') {
-		const left = toNumber(answer);
-		return left !== undefined && left === toNumber(value);
-	}
-	return answer === value;
-}
-
-export function isShown(
-	condition: Condition | undefined,
-	answers: Readonly<Record<string, unknown>>
-): boolean {
-	if (!condition) return true;
-	const answer = answers[condition.questionId];
-	const { operator, value } = condition;
-	if (isUnanswered(answer)) return operator === 'not_includes';
-	switch (operator) {
-		case 'equals': {
-			const scalar = scalarOf(answer);
-			return scalar !== undefined && same(scalar, value);
-		}
-		case 'includes':
-			return membersOf(answer).some((member) => same(member, value));
-		case 'not_includes':
-			return !membersOf(answer).some((member) => same(member, value));
-		case 'at_least': {
-			const number = toNumber(scalarOf(answer));
-			const threshold = toNumber(value);
-			return number !== undefined && threshold !== undefined && number >= threshold;
-		}
 	}
 }
 

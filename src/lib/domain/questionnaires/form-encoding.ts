@@ -1,6 +1,6 @@
 import type { Answers, Demographics } from './answers';
 import { allQuestions, type QuestionnaireDefinition } from './definition';
-import { OTHER_CHOICE } from './options';
+import { answerField, CONSENT_VALUE, OTHER_CHOICE, otherField, rankField } from './rules';
 import type { Question } from './question-types';
 
 /*
@@ -13,19 +13,7 @@ import type { Question } from './question-types';
  *   q_<id>                    = CONSENT_VALUE on a consent checkbox
  */
 
-export const CONSENT_VALUE = 'yes';
-
-export function answerField(questionId: string): string {
-	return `q_${questionId}`;
-}
-
-export function otherField(questionId: string): string {
-	return `q_${questionId}_other`;
-}
-
-export function rankField(questionId: string, optionValue: string): string {
-	return `q_${questionId}_rank_${optionValue}`;
-}
+export { answerField, CONSENT_VALUE, otherField, rankField } from './rules';
 
 /** A form's fields, such as a FormData or URLSearchParams; files are ignored. */
 export type FormEntries = Iterable<readonly [string, unknown]>;

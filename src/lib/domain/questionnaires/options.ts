@@ -7,14 +7,7 @@ import { bilingual } from './bilingual';
  */
 export const OPTION_VALUE = /^[a-z0-9_]{1,40}$/;
 
-/**
- * What a form posts, and what a condition compares with, when a resident picks "Other" and
- * writes their own answer. It cannot match OPTION_VALUE, so it never collides with an option.
- */
-export const OTHER_CHOICE = '@other';
-
-/** Longest "Other" text a resident may write. */
-export const OTHER_MAX_LENGTH = 200;
+export { OTHER_CHOICE, OTHER_MAX_LENGTH } from './rules';
 
 export const optionValue = z
 	.string()
