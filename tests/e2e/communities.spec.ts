@@ -54,7 +54,12 @@ for (const lang of langs) {
 			).toBeVisible();
 			for (const label of ['communities.name_en', 'communities.name_fr']) {
 				await expect(
-					summary.getByRole('link', { name: `${t(lang, label)}: ${t(lang, 'errors.required')}` })
+					summary.getByRole('link', {
+						name: t(lang, 'errors.field_message', {
+							label: t(lang, label),
+							message: t(lang, 'errors.required')
+						})
+					})
 				).toBeVisible();
 				const field = page.getByLabel(t(lang, label));
 				await expect(field).toHaveAttribute('aria-invalid', 'true');

@@ -34,7 +34,10 @@ for (const lang of langs) {
 			).toBeVisible();
 			await expect(
 				summary.getByRole('link', {
-					name: `${t(lang, 'auth.email')}: ${t(lang, 'errors.required')}`
+					name: t(lang, 'errors.field_message', {
+						label: t(lang, 'auth.email'),
+						message: t(lang, 'errors.required')
+					})
 				})
 			).toBeVisible();
 			for (const label of ['auth.email', 'auth.password']) {
