@@ -16,6 +16,8 @@ export const paths = {
 	questionnaireExport: (lang: Lang, slug: string, id: string, search = '') =>
 		`/${lang}/communities/${slug}/questionnaires/${id}/results/export.csv${search}`,
 	survey: (lang: Lang, slug: string) => `/${lang}/s/${slug}`,
+	/** the questionnaire on a shared tablet at a venue (see $lib/answer/kiosk) */
+	surveyKiosk: (lang: Lang, slug: string) => `/${lang}/s/${slug}?kiosk=1`,
 	surveyReceipt: (lang: Lang, slug: string) => `/${lang}/s/${slug}/receipt`,
 	surveySubmit: (lang: Lang, slug: string) => `/${lang}/s/${slug}/submit`,
 	questionnaires: (lang: Lang, slug: string) => `/${lang}/communities/${slug}/questionnaires`,

@@ -21,11 +21,12 @@ import {
 import { availability, surveyQuestionnaire } from '$lib/server/survey/questionnaire';
 import { acceptedAnswers, readableAnswers } from '$lib/server/survey/readable';
 import { surveyView } from '$lib/server/survey/view';
+import { isKiosk, responseChannel } from '$lib/answer/kiosk';
 import type { SurveyState } from '$lib/answer/view';
 import type { Lang } from '$lib/i18n/languages';
 import type { Action, Actions, PageServerLoad } from './$types';
 
-export const load = (async ({ locals, params, setHeaders }) => {
+export const load = (async ({ locals, params, setHeaders, url }) => {
 	// The page carries a response id and receipt code of its own: a shared cache must never
 	// hand the same ones to two people.
 	setHeaders({ 'cache-control': 'no-store' });
@@ -37,6 +38,8 @@ export const load = (async ({ locals, params, setHeaders }) => {
 		survey: open === 'open' ? survey : { slug: survey.slug, title: survey.title, sections: [] },
 		state: newState(definition),
 		availability: open,
+		/** a shared tablet: see $lib/answer/kiosk */
+		kiosk: isKiosk(url.searchParams),
 		opensAt: loaded.meta.opensAt ? new Date(loaded.meta.opensAt).toISOString() : null
 	};
 }) satisfies PageServerLoad;
@@ -65,7 +68,8 @@ async function move({ request, locals, params }: Parameters<Action>[0], to: 'bac
 
 export const actions = {
 	/** Next, or Send on the last section: check the section on screen, then move on or save. */
-	next: async ({ request, locals, params }) => {
+	next: async ({ request, locals, params, url }) => {
+		const kiosk = isKiosk(url.searchParams);
 		const { loaded, definition } = await surveyQuestionnaire(locals, params.slug);
 		const form = await request.formData();
 		const posted = stateFromForm(definition, form);
@@ -80,7 +84,7 @@ export const actions = {
 				submitResponse(tx, loaded, {
 					responseId: state.responseId,
 					receipt: state.receipt,
-					channel: 'online',
+					channel: responseChannel(kiosk),
 					language: locals.lang,
 					answers
 				})
@@ -98,7 +102,8 @@ export const actions = {
 						? 'updated'
 						: 'already';
 			// A 'duplicate' is this id saved with another receipt: that code would open nothing.
-			const receipt = saved.outcome === 'duplicate' ? null : state.receipt;
+			// On a shared tablet the next person must not see it either.
+			const receipt = saved.outcome === 'duplicate' || kiosk ? null : state.receipt;
 			return { done: { outcome, receipt } };
 		}
 		if ('errors' in saved) return fail(400, { state, errors: saved.errors });

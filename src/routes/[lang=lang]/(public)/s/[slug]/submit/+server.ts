@@ -1,5 +1,6 @@
 import { json } from '@sveltejs/kit';
 import { z } from 'zod';
+import { isKiosk, responseChannel } from '$lib/answer/kiosk';
 import { languages } from '$lib/i18n/languages';
 import { pgError, UNIQUE_VIOLATION } from '$lib/server/db/errors';
 import { submitResponse } from '$lib/server/questionnaires/submit-response';
@@ -11,7 +12,7 @@ import type { RequestHandler } from './$types';
  * that answers without the pages). The answers are checked like a form's.
  * 201 { outcome: 'created' } · 200 { outcome: 'updated' | 'duplicate' } ·
  * 400 { error: 'invalid' } or { errors: { <question id>: <locale key> } } · 404 no such open
- * questionnaire · 409 { error: 'closed' }.
+ * questionnaire · 409 { error: 'closed' }. With ?kiosk=1 the response is saved as the kiosk channel's.
  */
 const submission = z.object({
 	responseId: z.uuid(),
@@ -22,7 +23,7 @@ const submission = z.object({
 
 const invalid = () => json({ error: 'invalid' }, { status: 400 });
 
-export const POST: RequestHandler = async ({ request, locals, params }) => {
+export const POST: RequestHandler = async ({ request, locals, params, url }) => {
 	let body: unknown;
 	try {
 		body = await request.json();
@@ -36,7 +37,10 @@ export const POST: RequestHandler = async ({ request, locals, params }) => {
 	const { loaded } = await surveyQuestionnaire(locals, params.slug);
 	const result = await locals.asUser(async (tx) => {
 		try {
-			return await submitResponse(tx, loaded, { ...parsed.data, channel: 'online' });
+			return await submitResponse(tx, loaded, {
+				...parsed.data,
+				channel: responseChannel(isKiosk(url.searchParams))
+			});
 		} catch (error) {
 			// The receipt code belongs to another response: the request was made up.
 			if (pgError(error).code === UNIQUE_VIOLATION)
