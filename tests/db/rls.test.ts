@@ -16,6 +16,7 @@ const COVERED = [
 	'invitations',
 	'local_accounts',
 	'memberships',
+	'population_baselines',
 	'profiles',
 	'questionnaire_sections',
 	'questionnaires',
