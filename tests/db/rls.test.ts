@@ -11,19 +11,26 @@ const { A, B } = communities;
 const COVERED = [
 	'answers',
 	'audit_log',
+	'coding_events',
+	'coding_samples',
+	'codings',
 	'communities',
 	'demographic_answers',
 	'invitations',
 	'local_accounts',
 	'memberships',
 	'population_baselines',
+	'priority_area_themes',
+	'priority_areas',
 	'profiles',
 	'questionnaire_sections',
 	'questionnaires',
 	'questions',
 	'responses',
 	'sessions',
-	'sign_in_attempts'
+	'sign_in_attempts',
+	'suggestion_rejections',
+	'themes'
 ];
 
 describe.each(drivers)('row-level security on %s', (driver) => {
