@@ -38,7 +38,8 @@ export type PaperReading = {
 	fileProblems: ImportProblem[];
 };
 
-const fold = (text: string) =>
+/** Text compared loosely: accents, case and spacing ignored. */
+export const fold = (text: string) =>
 	text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
 
 export function questionCode(index: number): string {
