@@ -1,0 +1,5 @@
+export * from './ballot';
+export * from './bradley-terry';
+export * from './methods';
+export * from './random';
+export * from './tally';
