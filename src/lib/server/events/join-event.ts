@@ -1,0 +1,56 @@
+import type { Db, Queryable } from '../db/types';
+import type { PublicEvent } from './event-rows';
+
+/*
+ * The join rate limit, kept in the database so it holds across restarts and instances. A whole
+ * hall often shares one address (the venue's Wi-Fi), so joins are limited generously; codes that
+ * match no event, which is what someone guessing codes sends, are limited hard.
+ */
+export const JOIN_WINDOW_MINUTES = 10;
+export const MAX_JOINS_PER_ADDRESS = 1000;
+export const MAX_MISSES_PER_ADDRESS = 20;
+
+/** An event by its join code (public.event_by_code), or null. */
+export async function findEventByCode(tx: Queryable, code: string): Promise<PublicEvent | null> {
+	const [row] = await tx.query<PublicEvent>(
+		`select id, community_id as "communityId", community_name as "communityName", kind, title,
+			to_char(held_on, 'YYYY-MM-DD') as "heldOn", place, status, display,
+			questionnaire_slug as "questionnaireSlug"
+		from public.event_by_code($1)`,
+		[code]
+	);
+	return row ?? null;
+}
+
+/**
+ * A phone joining an event by its code. `lookup` finds the event as the requesting person
+ * (through RLS); the attempt is recorded through the server's own connection.
+ * Outcomes: { ok: true, event } | { ok: false, reason: 'not_found' } for an unknown code |
+ * { ok: false, reason: 'rate_limited' } when this address joined or missed too often recently
+ * (nothing is looked up then).
+ */
+export async function joinEvent(
+	db: Db,
+	lookup: () => Promise<PublicEvent | null>,
+	address: string
+): Promise<{ ok: true; event: PublicEvent } | { ok: false; reason: 'not_found' | 'rate_limited' }> {
+	const [recent] = await db.query<{ joins: number; misses: number }>(
+		`select count(*)::int as joins, count(*) filter (where not found)::int as misses
+		from public.event_join_attempts
+		where address = $1 and attempted_at > now() - make_interval(mins => $2::int)`,
+		[address, JOIN_WINDOW_MINUTES]
+	);
+	if (recent.joins >= MAX_JOINS_PER_ADDRESS || recent.misses >= MAX_MISSES_PER_ADDRESS)
+		return { ok: false, reason: 'rate_limited' };
+	const event = await lookup();
+	await db.query('insert into public.event_join_attempts (address, found) values ($1, $2)', [
+		address,
+		event !== null
+	]);
+	// Old rows serve no purpose; pruning now and then keeps the table small without a scheduler.
+	if (Math.random() < 0.02)
+		await db.query(
+			`delete from public.event_join_attempts where attempted_at < now() - interval '1 day'`
+		);
+	return event ? { ok: true, event } : { ok: false, reason: 'not_found' };
+}
