@@ -29,11 +29,5 @@ export const pendingBenchmarks = [
 		'events (live event load)',
 		{ phones: null, p95_ms: null, errors: null },
 		{ phones: { gte: 500 }, p95_ms: { lt: 300 }, errors: { eq: 0 } }
-	),
-	pending(
-		'coding',
-		'coding (theme suggestions)',
-		{ suggest_10k_ms: null },
-		{ suggest_10k_ms: { lt: 5000 } }
 	)
 ];

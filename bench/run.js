@@ -5,6 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { arch, cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { buildIfStale, root } from '../scripts/build-if-stale.js';
+import { coding } from './coding.js';
 import { pendingBenchmarks } from './pending.js';
 import { Skip, blank, withinBudget } from './lib/report.js';
 import { startup } from './startup.js';
@@ -13,7 +14,7 @@ import { surveyPage } from './survey-page.js';
 
 // Each module: { key, figures (all-null template), budgets, run({ quick, log }) → figures }.
 // raw_insert reports what submit measured (its reference, same run), so it comes after it.
-const benchmarks = [startup, surveyPage, submit, rawInsert, ...pendingBenchmarks];
+const benchmarks = [startup, surveyPage, submit, rawInsert, coding, ...pendingBenchmarks];
 
 const args = process.argv.slice(2);
 const unknown = args.filter((arg) => arg !== '--quick');

@@ -1,0 +1,22 @@
+/*
+ * Items to code come from several sources; each is named by a stable key of its kind and ids,
+ * so codings, rejected suggestions and the second-coding sample can refer to any of them.
+ */
+
+export type ItemKind = 'answer';
+
+export type ItemRef = { kind: 'answer'; responseId: string; questionId: string };
+
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+const ANSWER_KEY = new RegExp(`^answer:(${UUID}):(${UUID})$`);
+
+export function itemKey(ref: ItemRef): string {
+	return `answer:${ref.responseId}:${ref.questionId}`;
+}
+
+/** null for anything that is not a well-formed key of a known kind. */
+export function parseItemKey(key: string): ItemRef | null {
+	const answer = ANSWER_KEY.exec(key);
+	if (answer) return { kind: 'answer', responseId: answer[1], questionId: answer[2] };
+	return null;
+}
