@@ -11,17 +11,24 @@ const { A, B } = communities;
 const COVERED = [
 	'answers',
 	'audit_log',
+	'ballot_comparisons',
+	'ballot_marks',
+	'ballot_profiles',
+	'ballots',
 	'coding_events',
 	'coding_samples',
 	'codings',
 	'communities',
 	'demographic_answers',
+	'discussion_guides',
 	'event_ideas',
 	'event_join_attempts',
 	'event_profile_answers',
 	'event_signin_counts',
 	'events',
+	'guide_prompts',
 	'invitations',
+	'listening_sessions',
 	'local_accounts',
 	'memberships',
 	'population_baselines',
@@ -32,10 +39,15 @@ const COVERED = [
 	'questionnaires',
 	'questions',
 	'responses',
+	'session_attendee_counts',
+	'session_notes',
 	'sessions',
 	'sign_in_attempts',
 	'suggestion_rejections',
-	'themes'
+	'themes',
+	'vote_options',
+	'vote_paper_tallies',
+	'vote_rounds'
 ];
 
 describe.each(drivers)('row-level security on %s', (driver) => {
