@@ -11,10 +11,6 @@ const { A, B } = communities;
 const COVERED = [
 	'answers',
 	'audit_log',
-	'ballot_comparisons',
-	'ballot_marks',
-	'ballot_profiles',
-	'ballots',
 	'coding_events',
 	'coding_samples',
 	'codings',
@@ -44,10 +40,7 @@ const COVERED = [
 	'sessions',
 	'sign_in_attempts',
 	'suggestion_rejections',
-	'themes',
-	'vote_options',
-	'vote_paper_tallies',
-	'vote_rounds'
+	'themes'
 ];
 
 describe.each(drivers)('row-level security on %s', (driver) => {
