@@ -11,6 +11,10 @@ const { A, B } = communities;
 const COVERED = [
 	'answers',
 	'audit_log',
+	'ballot_comparisons',
+	'ballot_marks',
+	'ballot_profiles',
+	'ballots',
 	'coding_events',
 	'coding_samples',
 	'codings',
@@ -40,7 +44,10 @@ const COVERED = [
 	'sessions',
 	'sign_in_attempts',
 	'suggestion_rejections',
-	'themes'
+	'themes',
+	'vote_options',
+	'vote_paper_tallies',
+	'vote_rounds'
 ];
 
 describe.each(drivers)('row-level security on %s', (driver) => {
