@@ -27,5 +27,8 @@ export const paths = {
 		`/${lang}/communities/${slug}/questionnaires/${id}/questions/${questionId}`,
 	/** previewLang: the language the questionnaire is shown in, when not the page's */
 	questionnairePreview: (lang: Lang, slug: string, id: string, previewLang?: Lang) =>
-		`/${lang}/communities/${slug}/questionnaires/${id}/preview${previewLang ? `?lang=${previewLang}` : ''}`
+		`/${lang}/communities/${slug}/questionnaires/${id}/preview${previewLang ? `?lang=${previewLang}` : ''}`,
+	/** whose voices are missing: participants against the census, with ?questionnaire= and ?channel= */
+	representation: (lang: Lang, slug: string, search = '') =>
+		`/${lang}/communities/${slug}/representation${search}`
 };

@@ -16,7 +16,7 @@ import {
 	type Question
 } from '../questionnaires';
 import { groupIsShown, suppressCells } from '../suppression/suppress';
-import { effectiveSampleSize } from '../weighting/rake';
+import { effectiveSampleSize, type RakeProblem, type RakeReport } from '../weighting/rake';
 import {
 	sumWeights,
 	weightedMean,
@@ -215,3 +215,17 @@ export function weightQuestion(
 export function isWeightable(question: Question): boolean {
 	return !['short_text', 'long_text', 'consent'].includes(question.type);
 }
+
+/** How the respondents were weighted, as the results page reports it. */
+export interface WeightingSummary {
+	dimensions: string[];
+	n: number;
+	effectiveN: number;
+	designEffect: number;
+	report: RakeReport;
+	trim: { lower: number; upper: number };
+}
+
+export type WeightedResultsOutcome =
+	| { ok: false; problems: RakeProblem[]; minGroup: number }
+	| { ok: true; summary: WeightingSummary; questions: WeightedQuestion[] };

@@ -154,13 +154,13 @@ const scenario = fc
 	})
 	.map(({ counts, rows, cols, lower, upper }) => ({
 		cells: counts.map((count, i) => ({
-			values: [`r${Math.floor(i / 3)}`, `c${i % 3}`],
+			values: [`r${Math.floor(i / 3)}`, `c${i % 3}`] as string[],
 			count
 		})),
 		margins: [
 			{ dimension: 'row', population: { r0: rows[0], r1: rows[1] } },
 			{ dimension: 'col', population: { c0: cols[0], c1: cols[1], c2: cols[2] } }
-		],
+		] as Margin[],
 		trim: { lower, upper }
 	}));
 

@@ -1,0 +1,212 @@
+/**
+ * A questionnaire's results weighted to the community's census baselines on the dimensions the
+ * organizer picks, computed in SQL as counts per (question, answer, cell) so that the work grows
+ * with the number of distinct answers, not of responses.
+ *
+ * Weights are raked on every response of the questionnaire (a filter narrows what is estimated,
+ * not who stands for whom), one weight per combination of answers on the chosen dimensions.
+ *
+ * Outcomes: { ok: false, problems } when raking refuses (a group with nobody or too few, see
+ * $lib/domain/weighting/rake); { ok: true, weights, questions } otherwise. The caller has checked
+ * that the person may read responses and that the view may be shown.
+ */
+import type { DemographicDimension, Question } from '$lib/domain/questionnaires';
+import { PREFER_NOT_TO_SAY } from '$lib/domain/questionnaires/demographics';
+import type { PopulationBaseline } from '$lib/domain/representation/baseline';
+import type { ResultsFilter } from '$lib/domain/results/filters';
+import {
+	isWeightable,
+	weightQuestion,
+	type WeightedQuestion,
+	type WeightedResultsOutcome,
+	type WeightingSummary
+} from '$lib/domain/results/weighted';
+import {
+	DEFAULT_MIN_GROUP,
+	DEFAULT_TRIM,
+	rake,
+	type RakeCell,
+	type RakeProblem
+} from '$lib/domain/weighting/rake';
+import type { Queryable } from '../db/types';
+import { all, conditions } from './questionnaire-results';
+
+export interface RespondentWeights extends WeightingSummary {
+	/** weight of a respondent by their cell (cellKey of their values on the dimensions) */
+	byCell: Map<string, number>;
+}
+
+export type WeightsOutcome =
+	| { ok: true; weights: RespondentWeights }
+	| { ok: false; problems: RakeProblem[]; minGroup: number };
+
+/** One key per combination of values; null (not said) kept apart from every value. */
+export const cellKey = (values: readonly (string | null)[]) => JSON.stringify(values);
+
+/**
+ * SQL joining each response r to its answer on every dimension (d0, d1 …), and the expression
+ * of its cell: an array of the values, null where the person did not say. Dimension names are
+ * parameters from `first` on.
+ */
+function cellJoins(dimensions: readonly string[], first: number) {
+	return {
+		joins: dimensions
+			.map(
+				(_, i) =>
+					`left join public.demographic_answers d${i}
+						on d${i}.response_id = r.id and d${i}.dimension = $${first + i}`
+			)
+			.join('\n'),
+		cell: `array[${dimensions.map((_, i) => `nullif(d${i}.value, '${PREFER_NOT_TO_SAY}')`).join(', ')}]::text[]`
+	};
+}
+
+/**
+ * Rakes every response of a questionnaire to the baselines of the chosen dimensions. Values a
+ * baseline does not know (suppressed by the census, or "another gender", which it does not
+ * publish) count as not said: kept at their own share, neither dropped nor forced into a group.
+ */
+export async function respondentWeights(
+	tx: Queryable,
+	input: {
+		questionnaireId: string;
+		dimensions: readonly DemographicDimension[];
+		baselines: readonly PopulationBaseline[];
+	}
+): Promise<WeightsOutcome> {
+	const dimensions = [...input.dimensions];
+	const { joins, cell } = cellJoins(dimensions, 2);
+	const rows = await tx.query<{ cell: (string | null)[]; count: number }>(
+		`select ${cell} as cell, count(*)::int as count
+		from public.responses r
+		${joins}
+		where r.questionnaire_id = $1
+		group by 1`,
+		[input.questionnaireId, ...dimensions]
+	);
+	const margins = dimensions.map((dimension) => ({
+		dimension,
+		population: input.baselines.find((b) => b.dimension === dimension)?.counts ?? {}
+	}));
+	const known = (value: string | null, m: number) =>
+		value !== null && value in margins[m].population ? value : null;
+	// Cells that differ only in values the baseline does not know are one cell.
+	const merged = new Map<string, RakeCell>();
+	for (const row of rows) {
+		const values = row.cell.map(known);
+		const key = cellKey(values);
+		const existing = merged.get(key);
+		merged.set(key, { values, count: (existing?.count ?? 0) + row.count });
+	}
+	const cells = [...merged.values()];
+	const result = rake(cells, margins, { trim: DEFAULT_TRIM, minGroup: DEFAULT_MIN_GROUP });
+	if (!result.ok) return { ok: false, problems: result.problems, minGroup: DEFAULT_MIN_GROUP };
+	const byCell = new Map(cells.map((c, i) => [cellKey(c.values), result.weights[i]]));
+	// Raw cells map onto the merged ones, so a response's own values find its weight.
+	for (const row of rows) byCell.set(cellKey(row.cell), byCell.get(cellKey(row.cell.map(known)))!);
+	return {
+		ok: true,
+		weights: {
+			dimensions,
+			byCell,
+			n: result.n,
+			effectiveN: result.effectiveN,
+			designEffect: result.designEffect,
+			report: result.report,
+			trim: { ...DEFAULT_TRIM }
+		}
+	};
+}
+
+/**
+ * Every weightable question's answers in the filtered view, counted per answer and cell in SQL,
+ * then weighted and suppressed like the raw results.
+ */
+export async function weightedQuestions(
+	tx: Queryable,
+	input: {
+		questionnaireId: string;
+		questions: readonly Question[];
+		filter: ResultsFilter;
+		weights: RespondentWeights;
+		k: number;
+	}
+): Promise<WeightedQuestion[]> {
+	const { dimensions } = input.weights;
+	const { joins, cell } = cellJoins(dimensions, 2);
+	const filter = conditions(input.filter, 2 + dimensions.length);
+	const weighable = input.questions.filter(isWeightable);
+	const answerIds = weighable.filter((q) => q.type !== 'demographic').map((q) => q.id);
+	const demographicDims = weighable.flatMap((q) => (q.type === 'demographic' ? [q.dimension] : []));
+	const next = 2 + dimensions.length + filter.params.length;
+	// Answers of ordinary questions and demographic answers in one pass each, as
+	// (question or dimension, answer, cell, respondents).
+	const rows = await tx.query<{
+		key: string;
+		value: unknown;
+		cell: (string | null)[];
+		count: number;
+	}>(
+		`with picked as (
+			select r.id, ${cell} as cell
+			from public.responses r
+			${joins}
+			where r.questionnaire_id = $1 and ${all(filter.parts)}
+		)
+		select a.question_id::text as key, a.value, p.cell, count(*)::int as count
+		from picked p join public.answers a on a.response_id = p.id
+		where a.question_id in (select jsonb_array_elements_text($${next}::jsonb)::uuid)
+		group by 1, 2, 3
+		union all
+		select 'dimension:' || d.dimension, to_jsonb(d.value), p.cell, count(*)::int
+		from picked p join public.demographic_answers d on d.response_id = p.id
+		where d.dimension in (select jsonb_array_elements_text($${next + 1}::jsonb))
+		group by 1, 2, 3`,
+		[
+			input.questionnaireId,
+			...dimensions,
+			...filter.params,
+			// Lists go as JSON: both drivers pass a JSON text the same way, arrays not.
+			JSON.stringify(answerIds),
+			JSON.stringify(demographicDims)
+		]
+	);
+	const byKey = new Map<string, { value: unknown; weight: number; count: number }[]>();
+	for (const row of rows) {
+		const weight = input.weights.byCell.get(cellKey(row.cell)) ?? 1;
+		const list = byKey.get(row.key) ?? [];
+		list.push({ value: row.value, weight, count: row.count });
+		byKey.set(row.key, list);
+	}
+	return weighable.map((question) =>
+		weightQuestion(
+			question,
+			byKey.get(
+				question.type === 'demographic' ? `dimension:${question.dimension}` : question.id
+			) ?? [],
+			input.k
+		)
+	);
+}
+
+/** Rakes on the chosen dimensions, then weights every question of the view. */
+export async function weightedResults(
+	tx: Queryable,
+	input: {
+		questionnaireId: string;
+		questions: readonly Question[];
+		filter: ResultsFilter;
+		dimensions: readonly DemographicDimension[];
+		baselines: readonly PopulationBaseline[];
+		k: number;
+	}
+): Promise<WeightedResultsOutcome> {
+	const weighed = await respondentWeights(tx, input);
+	if (!weighed.ok) return weighed;
+	const { dimensions, n, effectiveN, designEffect, report, trim } = weighed.weights;
+	return {
+		ok: true,
+		summary: { dimensions, n, effectiveN, designEffect, report, trim },
+		questions: await weightedQuestions(tx, { ...input, weights: weighed.weights })
+	};
+}
