@@ -15,6 +15,21 @@ export const paths = {
 		`/${lang}/communities/${slug}/questionnaires/${id}/results${search}`,
 	questionnaireExport: (lang: Lang, slug: string, id: string, search = '') =>
 		`/${lang}/communities/${slug}/questionnaires/${id}/results/export.csv${search}`,
+	events: (lang: Lang, slug: string) => `/${lang}/communities/${slug}/events`,
+	event: (lang: Lang, slug: string, id: string) => `/${lang}/communities/${slug}/events/${id}`,
+	eventPoster: (lang: Lang, slug: string, id: string) =>
+		`/${lang}/communities/${slug}/events/${id}/poster`,
+	eventPresent: (lang: Lang, slug: string, id: string) =>
+		`/${lang}/communities/${slug}/events/${id}/present`,
+	/** residents: type a code, or open an event by its code (the QR poster's address) */
+	eventJoin: (lang: Lang) => `/${lang}/e`,
+	eventPublic: (lang: Lang, code: string) => `/${lang}/e/${code}`,
+	/** answer the event's questionnaire, saved with channel 'event' */
+	eventSurvey: (lang: Lang, code: string) => `/${lang}/e/${code}/survey`,
+	/** the presenter screen for a laptop nobody signs in on */
+	presenterLink: (lang: Lang, key: string) => `/${lang}/present/${key}`,
+	/** server-sent events with the live state of an event (language-free) */
+	eventLive: (eventId: string) => `/live/events/${eventId}`,
 	survey: (lang: Lang, slug: string) => `/${lang}/s/${slug}`,
 	/** the questionnaire on a shared tablet at a venue (see $lib/answer/kiosk) */
 	surveyKiosk: (lang: Lang, slug: string) => `/${lang}/s/${slug}?kiosk=1`,

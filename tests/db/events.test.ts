@@ -170,7 +170,8 @@ describe.each(drivers)('community events on %s', (driver) => {
 			const live = await as(db, null, (tx) => eventLive(tx, eventA.id));
 			expect(live).toEqual({
 				status: 'open',
-				ideas: [{ id: ideaId, body: 'Un marché le samedi', language: 'fr' }]
+				ideas: [{ id: ideaId, body: 'Un marché le samedi', language: 'fr' }],
+				votes: []
 			});
 			await as(db, people.ownerA, (tx) =>
 				moderateIdea(tx, { eventId: eventA.id, ideaId, status: 'hidden' })

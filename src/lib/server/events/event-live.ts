@@ -1,10 +1,7 @@
+import type { LiveSnapshot } from '$lib/domain/events/live';
 import type { Queryable } from '../db/types';
 
-/** What every phone and the presenter screen show live: approved ideas (newest first). */
-export interface LiveSnapshot {
-	status: 'open' | 'closed';
-	ideas: { id: string; body: string; language: 'en' | 'fr' }[];
-}
+export type { LiveSnapshot };
 
 export const LIVE_IDEAS = 30;
 
@@ -21,5 +18,5 @@ export async function eventLive(tx: Queryable, eventId: string): Promise<LiveSna
 		from public.event_status_by_id($1) e`,
 		[eventId, LIVE_IDEAS]
 	);
-	return row ?? null;
+	return row ? { ...row, votes: [] } : null;
 }

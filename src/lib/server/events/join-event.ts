@@ -24,7 +24,9 @@ export async function findEventByCode(tx: Queryable, code: string): Promise<Publ
 
 /**
  * A phone joining an event by its code. `lookup` finds the event as the requesting person
- * (through RLS); the attempt is recorded through the server's own connection.
+ * (through RLS); the attempt is recorded through the server's own connection. A phone that
+ * already joined (it has a device token) is not counted again for a known code, so the pages it
+ * reloads at the event do not use up its address's joins; a miss always counts.
  * Outcomes: { ok: true, event } | { ok: false, reason: 'not_found' } for an unknown code |
  * { ok: false, reason: 'rate_limited' } when this address joined or missed too often recently
  * (nothing is looked up then).
@@ -32,7 +34,8 @@ export async function findEventByCode(tx: Queryable, code: string): Promise<Publ
 export async function joinEvent(
 	db: Db,
 	lookup: () => Promise<PublicEvent | null>,
-	address: string
+	address: string,
+	{ newPhone = true }: { newPhone?: boolean } = {}
 ): Promise<{ ok: true; event: PublicEvent } | { ok: false; reason: 'not_found' | 'rate_limited' }> {
 	const [recent] = await db.query<{ joins: number; misses: number }>(
 		`select count(*)::int as joins, count(*) filter (where not found)::int as misses
@@ -43,6 +46,7 @@ export async function joinEvent(
 	if (recent.joins >= MAX_JOINS_PER_ADDRESS || recent.misses >= MAX_MISSES_PER_ADDRESS)
 		return { ok: false, reason: 'rate_limited' };
 	const event = await lookup();
+	if (event && !newPhone) return { ok: true, event };
 	await db.query('insert into public.event_join_attempts (address, found) values ($1, $2)', [
 		address,
 		event !== null

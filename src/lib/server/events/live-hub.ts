@@ -28,8 +28,8 @@ async function poll(db: Db, eventId: string, channel: Channel) {
 	channel.polling = true;
 	try {
 		const snapshot = await withUser(db, { role: 'anon' }, (tx) => eventLive(tx, eventId));
-		const json = JSON.stringify(snapshot);
-		if (json !== channel.last) {
+		const json = snapshot ? JSON.stringify(snapshot) : null;
+		if (json !== null && json !== channel.last) {
 			channel.last = json;
 			for (const watcher of channel.watchers) watcher(json);
 		}

@@ -1,0 +1,30 @@
+import { error } from '@sveltejs/kit';
+import { eventDisplays, type EventDisplay } from '$lib/domain/events/forms';
+import { paths } from '$lib/paths';
+import type { Tx } from '../db/types';
+import { eventLive } from './event-live';
+
+/**
+ * What a presenter screen needs at first paint: the live state now (the page shows it before
+ * its script connects, and without script), and which languages to show: the event's choice
+ * unless the address asks for another (?show=en|fr|both).
+ */
+export async function presenterView(
+	tx: Tx,
+	event: { id: string; title: { en: string; fr: string }; joinCode: string; display: EventDisplay },
+	url: URL
+) {
+	const initial = await eventLive(tx, event.id);
+	if (!initial) error(404, 'not_found');
+	const asked = url.searchParams.get('show');
+	const show = eventDisplays.find((display) => display === asked) ?? event.display;
+	const joinLang = show === 'fr' ? 'fr' : 'en';
+	return {
+		eventId: event.id,
+		title: event.title,
+		joinCode: event.joinCode,
+		joinAddress: `${url.host}${paths.eventJoin(joinLang)}`,
+		show,
+		initial
+	};
+}
