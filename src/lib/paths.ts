@@ -10,6 +10,11 @@ export const paths = {
 	newCommunity: (lang: Lang) => `/${lang}/communities/new`,
 	community: (lang: Lang, slug: string) => `/${lang}/communities/${slug}`,
 	team: (lang: Lang, slug: string) => `/${lang}/communities/${slug}/team`,
+	/** the population each demographic dimension is compared with (census import, manual entry) */
+	baselines: (lang: Lang, slug: string) => `/${lang}/communities/${slug}/baselines`,
+	baselinesImport: (lang: Lang, slug: string) => `/${lang}/communities/${slug}/baselines/import`,
+	baselinesManual: (lang: Lang, slug: string, dimension?: string) =>
+		`/${lang}/communities/${slug}/baselines/manual${dimension ? `?dimension=${dimension}` : ''}`,
 	invitation: (lang: Lang, token: string) => `/${lang}/invite/${token}`,
 	questionnaireResults: (lang: Lang, slug: string, id: string, search = '') =>
 		`/${lang}/communities/${slug}/questionnaires/${id}/results${search}`,

@@ -255,3 +255,31 @@ export function censusProfileReader() {
 		}
 	};
 }
+
+/** The extract cut down to some geographies (in the file's order); unknown codes are ignored. */
+export function pickGeographies(extract: CensusExtract, codes: readonly string[]): CensusExtract {
+	const wanted = new Set(codes);
+	const geographies = extract.geographies.filter((geo) => wanted.has(geo.code));
+	return {
+		...extract,
+		geographies,
+		values: Object.fromEntries(geographies.map((geo) => [geo.code, extract.values[geo.code]]))
+	};
+}
+
+/**
+ * "Statistics Canada, 2021 Census Profile, 98-401-X2021012": the product number comes from the
+ * downloaded file's name when it kept it. The organizer can change the label before importing.
+ */
+export function defaultSourceLabel(
+	lang: 'en' | 'fr',
+	fileName: string,
+	year: number | null
+): string {
+	const product = /98-401-X\d{7}/i.exec(fileName)?.[0].toUpperCase();
+	const base =
+		lang === 'fr'
+			? `Statistique Canada, Profil du recensement${year ? ` de ${year}` : ''}`
+			: `Statistics Canada, ${year ? `${year} ` : ''}Census Profile`;
+	return product ? `${base}, ${product}` : base;
+}
