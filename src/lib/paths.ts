@@ -10,6 +10,20 @@ export const paths = {
 	newCommunity: (lang: Lang) => `/${lang}/communities/new`,
 	community: (lang: Lang, slug: string) => `/${lang}/communities/${slug}`,
 	team: (lang: Lang, slug: string) => `/${lang}/communities/${slug}/team`,
+	/** discussion guides for focus groups, interviews and meetings */
+	guides: (lang: Lang, slug: string) => `/${lang}/communities/${slug}/guides`,
+	guide: (lang: Lang, slug: string, id: string) => `/${lang}/communities/${slug}/guides/${id}`,
+	/** focus groups, interviews, meetings and observations: records and notes */
+	sessions: (lang: Lang, slug: string) => `/${lang}/communities/${slug}/sessions`,
+	newSession: (lang: Lang, slug: string) => `/${lang}/communities/${slug}/sessions/new`,
+	/** the session's record and its notes, taken there */
+	session: (lang: Lang, slug: string, id: string) => `/${lang}/communities/${slug}/sessions/${id}`,
+	sessionEdit: (lang: Lang, slug: string, id: string) =>
+		`/${lang}/communities/${slug}/sessions/${id}/edit`,
+	sessionNote: (lang: Lang, slug: string, id: string, noteId: string) =>
+		`/${lang}/communities/${slug}/sessions/${id}/notes/${noteId}`,
+	sessionImport: (lang: Lang, slug: string, id: string) =>
+		`/${lang}/communities/${slug}/sessions/${id}/import`,
 	/** the population each demographic dimension is compared with (census import, manual entry) */
 	baselines: (lang: Lang, slug: string) => `/${lang}/communities/${slug}/baselines`,
 	baselinesImport: (lang: Lang, slug: string) => `/${lang}/communities/${slug}/baselines/import`,

@@ -75,6 +75,31 @@ export function sessionInput(values: Record<string, string>) {
 	};
 }
 
+/** A stored record as the form's field values, for editing it. */
+export function sessionValues(record: {
+	kind: string;
+	heldOn: string;
+	place: string;
+	language: string;
+	facilitatorId: string | null;
+	facilitatorName: string;
+	attendees: number;
+	consentNoted: boolean;
+	guideId: string | null;
+}): Record<string, string> {
+	return {
+		kind: record.kind,
+		heldOn: record.heldOn,
+		place: record.place,
+		language: record.language,
+		facilitatorId: record.facilitatorId ?? '',
+		facilitatorName: record.facilitatorName,
+		attendees: String(record.attendees),
+		...(record.consentNoted ? { consentNoted: 'on' } : {}),
+		guideId: record.guideId ?? ''
+	};
+}
+
 /** Who records sessions and takes notes; RLS enforces the same rule in the database. */
 export function canRecordSessions(role: string): boolean {
 	return role === 'owner' || role === 'organizer' || role === 'volunteer';
