@@ -5,6 +5,7 @@ import { importCensusProfile } from '../../src/lib/server/representation/import-
 import { listPopulationBaselines } from '../../src/lib/server/representation/list-population-baselines';
 import { savePopulationBaselines } from '../../src/lib/server/representation/save-population-baselines';
 import type { Db } from '../../src/lib/server/db/types';
+import { seedDemo } from '../../src/lib/server/db/seed-demo';
 import { buildProfile, fullGeography } from '../fixtures/census/build-profile';
 import { as, communities, DENIED, people, seedTwoCommunities } from './fixtures';
 import { drivers, migratedDb } from './harness';
@@ -129,5 +130,22 @@ describe.each(drivers)('census import on %s', (driver) => {
 			).rejects.toThrow(DENIED);
 		}
 		expect(await stored()).toEqual(before);
+	});
+
+	it('the demo community gets gender baselines from the real ADA 10010001 sample', async () => {
+		const demo = await migratedDb(driver);
+		await seedDemo(demo, 'a-demo-password');
+		const baselines = await listPopulationBaselines(demo, '00000000-0000-4000-8000-000000000001');
+		await demo.close();
+		expect(baselines).toHaveLength(1);
+		// women+ 4515 and men+ 4365 of all ages, less 465 and 460 aged 0 to 14 (real counts)
+		expect(baselines[0]).toMatchObject({
+			dimension: 'gender',
+			counts: { woman: 4050, man: 3905 },
+			source: 'census_profile',
+			year: 2021,
+			geography: [{ code: '10010001', name: '10010001' }]
+		});
+		expect(baselines[0].sourceLabel).toMatch(/10010001.*demo/);
 	});
 });

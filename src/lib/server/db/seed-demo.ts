@@ -1,6 +1,7 @@
 import seedSql from '../../../../supabase/seed.sql?raw';
 import { hashPassword } from '../auth/passwords';
 import { newToken } from '../auth/tokens';
+import { seedDemoBaselines } from '../representation/seed-demo-baselines';
 import { seedDemoSession } from '../sessions/seed-demo-session';
 import type { Db } from './types';
 
@@ -28,6 +29,7 @@ export async function seedDemo(db: Db, password = newToken().slice(0, 16)) {
 			`insert into public.memberships (community_id, user_id, role) values ($1, $2, 'owner')`,
 			[DEMO_COMMUNITY_ID, profile.id]
 		);
+		await seedDemoBaselines(tx, DEMO_COMMUNITY_ID, profile.id);
 		await seedDemoSession(tx, DEMO_COMMUNITY_ID, profile.id);
 	});
 	return { email: DEMO_ORGANIZER_EMAIL, password };
