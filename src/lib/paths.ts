@@ -50,6 +50,14 @@ export const paths = {
 	/** server-sent events with the live state of an event (language-free) */
 	eventLive: (eventId: string) => `/live/events/${eventId}`,
 	survey: (lang: Lang, slug: string) => `/${lang}/s/${slug}`,
+	/** priority votes: the team's rounds, one round's set-up, its results */
+	votes: (lang: Lang, slug: string) => `/${lang}/communities/${slug}/votes`,
+	voteRound: (lang: Lang, slug: string, id: string) => `/${lang}/communities/${slug}/votes/${id}`,
+	voteResults: (lang: Lang, slug: string, id: string) =>
+		`/${lang}/communities/${slug}/votes/${id}/results`,
+	/** a round as residents vote in it; change: show the form again to change one's ballot */
+	vote: (lang: Lang, roundSlug: string, change = false) =>
+		`/${lang}/v/${roundSlug}${change ? '?change=1' : ''}`,
 	/** the questionnaire on a shared tablet at a venue (see $lib/answer/kiosk) */
 	surveyKiosk: (lang: Lang, slug: string) => `/${lang}/s/${slug}?kiosk=1`,
 	surveyReceipt: (lang: Lang, slug: string) => `/${lang}/s/${slug}/receipt`,

@@ -54,7 +54,12 @@ describe.each(drivers)('priority votes on %s', (driver) => {
 		(await as(db, userId, (tx) => tx.query(sql, params))).length;
 	const round = (id: string, userId: string | null = null) =>
 		as(db, userId, (tx) => loadRound(tx, { id })) as Promise<VoteRound>;
-	const cast = async (id: string, ballot: unknown, token = crypto.randomUUID(), profile = {}) =>
+	const cast = async (
+		id: string,
+		ballot: unknown,
+		token: string = crypto.randomUUID(),
+		profile = {}
+	) =>
 		as(db, null, async (tx) =>
 			castBallot(tx, (await loadRound(tx, { id }))!, {
 				token,

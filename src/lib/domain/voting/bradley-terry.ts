@@ -31,7 +31,7 @@ export function fitBradleyTerry(
 			for (let j = 0; j < n; j++) if (i !== j && active[i] && active[j]) w[i][j] += prior;
 	const totalWins = w.map((row) => row.reduce((sum, value) => sum + value, 0));
 	const count = w.map((row, i) => row.map((value, j) => value + w[j][i]));
-	let gamma = active.map((on) => (on ? 1 : 0));
+	let gamma: number[] = active.map((on) => (on ? 1 : 0));
 	const activeCount = active.filter(Boolean).length;
 	let iterations = 0;
 	let converged = activeCount < 2;

@@ -3,6 +3,7 @@ import { hashPassword } from '../auth/passwords';
 import { newToken } from '../auth/tokens';
 import { seedDemoBaselines } from '../representation/seed-demo-baselines';
 import { seedDemoSession } from '../sessions/seed-demo-session';
+import { seedDemoRound } from '../voting/seed-demo-round';
 import type { Db } from './types';
 
 export const DEMO_ORGANIZER_EMAIL = 'organizer@demo.example';
@@ -29,6 +30,7 @@ export async function seedDemo(db: Db, password = newToken().slice(0, 16)) {
 			`insert into public.memberships (community_id, user_id, role) values ($1, $2, 'owner')`,
 			[DEMO_COMMUNITY_ID, profile.id]
 		);
+		await seedDemoRound(tx, DEMO_COMMUNITY_ID, profile.id);
 		await seedDemoBaselines(tx, DEMO_COMMUNITY_ID, profile.id);
 		await seedDemoSession(tx, DEMO_COMMUNITY_ID, profile.id);
 	});
