@@ -34,6 +34,11 @@ export function formatNumber(lang: Lang, value: number, options?: Intl.NumberFor
 	return new Intl.NumberFormat(lang === 'fr' ? 'fr-CA' : 'en-CA', options).format(value);
 }
 
+/** Every key of a top-level section of the locale files, such as 'answer_errors.required'. */
+export function keysOf(section: keyof typeof en): string[] {
+	return Object.keys(en[section]).map((key) => `${section}.${key}`);
+}
+
 /** Bilingual content ({ en, fr }) in the page's language. */
 export function localized(text: { en: string; fr: string } | null | undefined, lang: Lang): string {
 	return text?.[lang] ?? '';

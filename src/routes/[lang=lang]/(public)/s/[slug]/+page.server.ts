@@ -26,6 +26,11 @@ import type { SurveyState } from '$lib/answer/view';
 import type { Lang } from '$lib/i18n/languages';
 import type { Action, Actions, PageServerLoad } from './$types';
 
+// No SvelteKit client on the residents' pages: the server renders every screen and one small
+// module ($lib/answer/enhance.ts, loaded by the page) enhances it. See the performance budget
+// in bench/survey-page.js.
+export const csr = false;
+
 export const load = (async ({ locals, params, setHeaders, url }) => {
 	// The page carries a response id and receipt code of its own: a shared cache must never
 	// hand the same ones to two people.

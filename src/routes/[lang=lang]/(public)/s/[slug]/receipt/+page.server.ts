@@ -9,6 +9,9 @@ import { readableAnswers } from '$lib/server/survey/readable';
 import { inLang } from '$lib/server/survey/view';
 import type { Action, Actions, PageServerLoad } from './$types';
 
+// Rendered on the server only, like the questionnaire's page, whose script it shares.
+export const csr = false;
+
 export const load = (async ({ locals, params }) => {
 	const { loaded, definition } = await surveyQuestionnaire(locals, params.slug);
 	return {
