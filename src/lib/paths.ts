@@ -34,6 +34,11 @@ export const paths = {
 		`/${lang}/communities/${slug}/questionnaires/${id}/results${search}`,
 	questionnaireExport: (lang: Lang, slug: string, id: string, search = '') =>
 		`/${lang}/communities/${slug}/questionnaires/${id}/results/export.csv${search}`,
+	/** contact details residents left: owners only */
+	questionnaireContacts: (lang: Lang, slug: string, id: string) =>
+		`/${lang}/communities/${slug}/questionnaires/${id}/contacts`,
+	questionnaireContactsExport: (lang: Lang, slug: string, id: string) =>
+		`/${lang}/communities/${slug}/questionnaires/${id}/contacts/contacts.csv`,
 	events: (lang: Lang, slug: string) => `/${lang}/communities/${slug}/events`,
 	event: (lang: Lang, slug: string, id: string) => `/${lang}/communities/${slug}/events/${id}`,
 	eventPoster: (lang: Lang, slug: string, id: string) =>

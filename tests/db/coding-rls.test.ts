@@ -116,7 +116,7 @@ describe.each(drivers)('codebook, coding and priority areas on %s', (driver) => 
 	let db: Db;
 	const count = async (userId: string | null, sql: string, params: unknown[] = []) =>
 		(await as(db, userId, (tx) => tx.query(sql, params))).length;
-	const code = (userId: string, fn: (tx: Tx) => Promise<unknown>) => as(db, userId, fn);
+	const code = <T>(userId: string, fn: (tx: Tx) => Promise<T>) => as(db, userId, fn);
 
 	beforeAll(async () => {
 		db = await migratedDb(driver);

@@ -19,6 +19,7 @@ const COVERED = [
 	'coding_samples',
 	'codings',
 	'communities',
+	'contact_details',
 	'demographic_answers',
 	'discussion_guides',
 	'event_ideas',

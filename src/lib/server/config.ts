@@ -8,6 +8,10 @@ const flag = z
 const schema = z.object({
 	DATA_DIR: z.string().min(1).default('./data'),
 	DATABASE_URL: z.string().min(1).optional(),
+	// connections to PostgreSQL per server instance; each request's transaction holds one, so
+	// this bounds how many submissions commit at once (mind the database's max_connections,
+	// or the pooler's pool size, across every instance)
+	DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
 	SEED_DEMO: flag,
 	DEMO_ORGANIZER_PASSWORD: z.string().min(12).optional(),
 	SUPABASE_URL: z.url().optional(),

@@ -15,6 +15,12 @@ export function bilingualFrom(values: Record<string, string>, prefix: string) {
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
+/** A questionnaire's web name, at the end of the address residents use (/<lang>/s/<slug>). */
+const slugSchema = z
+	.string()
+	.min(3, 'communities.errors.slug_short')
+	.regex(SLUG, 'communities.errors.slug_format');
+
 /** A title needs at least one language to be worked on; publishing asks for both. */
 const workingTitle = bilingual.superRefine((title, ctx) => {
 	if (missingLanguages(title).length === 2)
@@ -33,10 +39,7 @@ export const createQuestionnaireForm = z
 	.pipe(
 		z.object({
 			title: bilingual,
-			slug: z
-				.string()
-				.min(3, 'communities.errors.slug_short')
-				.regex(SLUG, 'communities.errors.slug_format')
+			slug: slugSchema
 		})
 	);
 export type CreateQuestionnaireForm = z.infer<typeof createQuestionnaireForm>;
@@ -52,7 +55,13 @@ const day = z
 	.refine((text) => text === '' || isDay(text), 'builder.errors.date_format');
 
 export const questionnaireSettingsForm = z
-	.object({ title: workingTitle, intro: bilingual, opensOn: day, closesOn: day })
+	.object({
+		title: workingTitle,
+		intro: bilingual,
+		opensOn: day,
+		closesOn: day,
+		offersContact: z.boolean()
+	})
 	.superRefine((form, ctx) => {
 		if (form.opensOn && form.closesOn && form.closesOn < form.opensOn)
 			ctx.addIssue({
@@ -73,9 +82,15 @@ export function questionnaireSettingsInput(values: Record<string, string>) {
 		title: bilingualFrom(values, 'title'),
 		intro: bilingualFrom(values, 'intro'),
 		opensOn: values.opensOn ?? '',
-		closesOn: values.closesOn ?? ''
+		closesOn: values.closesOn ?? '',
+		offersContact: values.offersContact === 'on'
 	};
 }
+
+/** A new web name for a questionnaire (see changeQuestionnaireSlug for when it may change). */
+export const questionnaireSlugForm = z.object({
+	slug: z.string().trim().toLowerCase().max(60, 'errors.too_long').pipe(slugSchema)
+});
 
 const id = z.uuid('errors.invalid');
 

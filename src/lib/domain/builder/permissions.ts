@@ -9,3 +9,8 @@ export function canEditQuestionnaires(role: CommunityRole): boolean {
 export function canReadResponses(role: CommunityRole): boolean {
 	return role !== 'volunteer';
 }
+
+/** Only owners read the contact details residents leave (DESIGN §4); RLS again. */
+export function canReadContactDetails(role: CommunityRole): boolean {
+	return role === 'owner';
+}

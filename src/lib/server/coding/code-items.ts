@@ -1,4 +1,4 @@
-import { parseItemKey } from '$lib/domain/coding/item-key';
+import { itemResponseId, parseItemKey } from '$lib/domain/coding/item-key';
 import { INSUFFICIENT_PRIVILEGE, pgError } from '../db/errors';
 import type { Tx } from '../db/types';
 
@@ -46,7 +46,10 @@ export async function codeItems(tx: Tx, change: CodingChange): Promise<CodingOut
 	const answers = await tx.query<{ key: string }>(
 		`select 'answer:' || a.response_id || ':' || a.question_id as key
 		from public.answers a join public.responses r on r.id = a.response_id
-		where r.community_id = $1 and ('answer:' || a.response_id || ':' || a.question_id) = any($2::text[])`,
+		where r.community_id = $1 and ('answer:' || a.response_id || ':' || a.question_id) = any($2::text[])
+		union all
+		select 'note:' || n.id from public.session_notes n
+		where n.community_id = $1 and ('note:' || n.id) = any($2::text[])`,
 		[change.communityId, keys]
 	);
 	if (answers.length !== keys.length) return { ok: false, error: 'coding.errors.unknown_item' };
@@ -56,13 +59,21 @@ export async function codeItems(tx: Tx, change: CodingChange): Promise<CodingOut
 			const [{ id: actionId }] = await sp.query<{ id: string }>('select gen_random_uuid() as id');
 			let changes = 0;
 			for (const { key, ref } of refs) {
-				const responseId = ref!.responseId;
+				const responseId = itemResponseId(ref!);
 				for (const themeId of add) {
 					const added = await sp.query(
 						`insert into public.codings (community_id, item_kind, item_key, response_id, theme_id, pass, coder_id, source)
-						values ($1, 'answer', $2, $3, $4, $5::public.coding_pass, (select auth.uid()), $6)
+						values ($1, $7, $2, $3, $4, $5::public.coding_pass, (select auth.uid()), $6)
 						on conflict (item_key, theme_id, pass) do nothing returning id`,
-						[change.communityId, key, responseId, themeId, pass, change.source ?? 'manual']
+						[
+							change.communityId,
+							key,
+							responseId,
+							themeId,
+							pass,
+							change.source ?? 'manual',
+							ref!.kind
+						]
 					);
 					if (added.length > 0) {
 						await recordEvent(
@@ -113,7 +124,7 @@ async function recordEvent(
 	communityId: string,
 	actionId: string,
 	itemKey: string,
-	responseId: string,
+	responseId: string | null,
 	themeId: string,
 	pass: string,
 	op: 'add' | 'remove'

@@ -1,4 +1,5 @@
 import type { Queryable } from '../db/types';
+import { noteSource } from '../sessions/note-source';
 
 /*
  * Where items to code come from. Each source lists the free text of one kind of record with a
@@ -8,8 +9,8 @@ import type { Queryable } from '../db/types';
 
 export interface SourceItem {
 	key: string;
-	kind: 'answer';
-	/** the participant: for answers, the response (one person) */
+	kind: 'answer' | 'note';
+	/** the participant: for answers, the response (one person); for notes, their session */
 	participantId: string;
 	responseId: string | null;
 	questionnaireId: string | null;
@@ -68,7 +69,7 @@ export const answerSource: ItemSource = {
 	}
 };
 
-export const itemSources: readonly ItemSource[] = [answerSource];
+export const itemSources: readonly ItemSource[] = [answerSource, noteSource];
 
 /** Every item of every source that passes the filter. */
 export async function listSourceItems(

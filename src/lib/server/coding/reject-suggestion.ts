@@ -1,4 +1,4 @@
-import { parseItemKey } from '$lib/domain/coding/item-key';
+import { itemResponseId, parseItemKey } from '$lib/domain/coding/item-key';
 import { INSUFFICIENT_PRIVILEGE, pgError } from '../db/errors';
 import type { Tx } from '../db/types';
 
@@ -21,7 +21,7 @@ export async function rejectSuggestion(
 				`insert into public.suggestion_rejections (community_id, item_key, response_id, theme_id, rejected_by)
 				values ($1, $2, $3, $4, (select auth.uid()))
 				on conflict (item_key, theme_id) do nothing`,
-				[input.communityId, input.itemKey, ref.responseId, input.themeId]
+				[input.communityId, input.itemKey, itemResponseId(ref), input.themeId]
 			)
 		);
 		return { ok: true };

@@ -12,7 +12,7 @@ import type { Db } from './types';
  */
 export async function openDatabase(config: Config, log: (line: string) => void = console.log) {
 	const db: Db = config.DATABASE_URL
-		? await openPostgres(config.DATABASE_URL)
+		? await openPostgres(config.DATABASE_URL, { max: config.DATABASE_POOL_SIZE })
 		: await openPglite(config.DATA_DIR);
 	const applied = await migrate(db);
 	// the first migration ran now: the database was empty before this start

@@ -1,6 +1,7 @@
 import seedSql from '../../../../supabase/seed.sql?raw';
 import { hashPassword } from '../auth/passwords';
 import { newToken } from '../auth/tokens';
+import { seedDemoCodebook } from '../coding/seed-demo-codebook';
 import { seedDemoBaselines } from '../representation/seed-demo-baselines';
 import { seedDemoSession } from '../sessions/seed-demo-session';
 import { seedDemoRound } from '../voting/seed-demo-round';
@@ -33,6 +34,7 @@ export async function seedDemo(db: Db, password = newToken().slice(0, 16)) {
 		await seedDemoRound(tx, DEMO_COMMUNITY_ID, profile.id);
 		await seedDemoBaselines(tx, DEMO_COMMUNITY_ID, profile.id);
 		await seedDemoSession(tx, DEMO_COMMUNITY_ID, profile.id);
+		await seedDemoCodebook(tx, DEMO_COMMUNITY_ID, profile.id);
 	});
 	return { email: DEMO_ORGANIZER_EMAIL, password };
 }

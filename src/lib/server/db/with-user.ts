@@ -7,8 +7,12 @@ import type { Claims, Db, Tx } from './types';
  */
 export function withUser<T>(db: Db, claims: Claims, fn: (tx: Tx) => Promise<T>): Promise<T> {
 	return db.transaction(async (tx) => {
-		await tx.query(`select set_config('request.jwt.claims', $1, true)`, [JSON.stringify(claims)]);
-		await tx.exec(claims.role === 'anon' ? 'set local role anon' : 'set local role authenticated');
+		// One round trip for both; set_config('role', …, true) is `set local role`. The role is
+		// one of two fixed names, never taken from the request.
+		await tx.query(
+			`select set_config('request.jwt.claims', $1, true), set_config('role', $2, true)`,
+			[JSON.stringify(claims), claims.role === 'anon' ? 'anon' : 'authenticated']
+		);
 		return fn(tx);
 	});
 }

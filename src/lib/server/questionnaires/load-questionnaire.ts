@@ -15,6 +15,10 @@ export interface QuestionnaireMeta {
 	closesAt: Date | null;
 	/** taking answers now: open, and within its dates */
 	isOpen: boolean;
+	/** residents are offered to leave contact details (kept apart, for the owners only) */
+	offersContact: boolean;
+	/** changes with every edit of the title, introduction, sections or questions */
+	definitionVersion: string;
 }
 
 export interface LoadedQuestionnaire {
@@ -24,22 +28,30 @@ export interface LoadedQuestionnaire {
 }
 
 /**
- * A questionnaire with its sections and questions in order, as the caller may see it under RLS
+ * A questionnaire's own row with its community's name, as the caller may see it under RLS
  * (residents: open ones only; team members: their community's). null when not visible.
  */
-export async function loadQuestionnaire(
+export async function loadQuestionnaireMeta(
 	tx: Queryable,
 	by: { id: string } | { slug: string }
-): Promise<LoadedQuestionnaire | null> {
+): Promise<QuestionnaireMeta | null> {
 	const [meta] = await tx.query<QuestionnaireMeta>(
 		`select q.id, q.community_id as "communityId", c.slug as "communitySlug", c.name as "communityName",
 			q.slug, q.title, q.intro, q.status, q.opens_at as "opensAt", q.closes_at as "closesAt",
-			public.questionnaire_is_open(q.id) as "isOpen"
+			public.questionnaire_is_open(q.id) as "isOpen", q.offers_contact as "offersContact",
+			q.definition_version as "definitionVersion"
 		from public.questionnaires q join public.communities c on c.id = q.community_id
 		where ${'id' in by ? 'q.id = $1' : 'q.slug = $1'}`,
 		['id' in by ? by.id : by.slug]
 	);
-	if (!meta) return null;
+	return meta ?? null;
+}
+
+/** The definition of a questionnaire whose meta the caller has read, sections and questions in order. */
+export async function loadDefinition(
+	tx: Queryable,
+	meta: QuestionnaireMeta
+): Promise<QuestionnaireDefinitionInput> {
 	const sections = await tx.query<{
 		id: string;
 		title: { en: string; fr: string };
@@ -56,16 +68,25 @@ export async function loadQuestionnaire(
 	);
 	const intro = meta.intro.en || meta.intro.fr ? { intro: meta.intro } : {};
 	return {
-		meta,
-		definition: {
-			title: meta.title,
-			...intro,
-			sections: sections.map((section) => ({
-				id: section.id,
-				title: section.title,
-				...(section.condition ? { condition: section.condition } : {}),
-				questions: questions.filter((q) => q.section_id === section.id).map(questionFromRow)
-			}))
-		}
+		title: meta.title,
+		...intro,
+		sections: sections.map((section) => ({
+			id: section.id,
+			title: section.title,
+			...(section.condition ? { condition: section.condition } : {}),
+			questions: questions.filter((q) => q.section_id === section.id).map(questionFromRow)
+		}))
 	};
+}
+
+/**
+ * A questionnaire with its sections and questions in order, as the caller may see it under RLS
+ * (residents: open ones only; team members: their community's). null when not visible.
+ */
+export async function loadQuestionnaire(
+	tx: Queryable,
+	by: { id: string } | { slug: string }
+): Promise<LoadedQuestionnaire | null> {
+	const meta = await loadQuestionnaireMeta(tx, by);
+	return meta ? { meta, definition: await loadDefinition(tx, meta) } : null;
 }

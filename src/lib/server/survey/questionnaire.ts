@@ -1,11 +1,11 @@
 import { error } from '@sveltejs/kit';
-import { questionnaireDefinition, type QuestionnaireDefinition } from '$lib/domain/questionnaires';
+import type { QuestionnaireDefinition } from '$lib/domain/questionnaires';
 import { platform } from '../platform';
 import {
-	loadQuestionnaire,
-	type LoadedQuestionnaire,
-	type QuestionnaireMeta
-} from '../questionnaires/load-questionnaire';
+	loadAnswerableQuestionnaire,
+	type AnswerableQuestionnaire
+} from '../questionnaires/load-answerable-questionnaire';
+import type { LoadedQuestionnaire, QuestionnaireMeta } from '../questionnaires/load-questionnaire';
 
 export interface SurveyQuestionnaire {
 	loaded: LoadedQuestionnaire;
@@ -19,9 +19,14 @@ export interface SurveyQuestionnaire {
  * answering when it closed what they wrote. Callers show only the title and dates, or the
  * questions the person answered. Drafts stay hidden.
  */
-async function publishedElsewhen(slug: string): Promise<LoadedQuestionnaire | null> {
-	const loaded = await platform().db.transaction((tx) => loadQuestionnaire(tx, { slug }));
-	return loaded && loaded.meta.status !== 'draft' && !loaded.meta.isOpen ? loaded : null;
+export async function publishedElsewhen(slug: string): Promise<AnswerableQuestionnaire | null> {
+	const found = await platform().db.transaction((tx) => loadAnswerableQuestionnaire(tx, { slug }));
+	return found && found.loaded.meta.status !== 'draft' && !found.loaded.meta.isOpen ? found : null;
+}
+
+/** Whether an answering page can show it: its definition is valid. */
+export function answerable(found: AnswerableQuestionnaire | null): found is SurveyQuestionnaire {
+	return found?.definition != null;
 }
 
 /** The questionnaire of an answering page (open, or published and closed), else a 404. */
@@ -29,12 +34,11 @@ export async function surveyQuestionnaire(
 	locals: App.Locals,
 	slug: string
 ): Promise<SurveyQuestionnaire> {
-	const loaded =
-		(await locals.asUser((tx) => loadQuestionnaire(tx, { slug }))) ??
+	const found =
+		(await locals.asUser((tx) => loadAnswerableQuestionnaire(tx, { slug }))) ??
 		(await publishedElsewhen(slug));
-	const parsed = loaded ? questionnaireDefinition.safeParse(loaded.definition) : undefined;
-	if (!loaded || !parsed?.success) error(404, 'not_found');
-	return { loaded, definition: parsed.data };
+	if (!answerable(found)) error(404, 'not_found');
+	return found;
 }
 
 export function availability(meta: QuestionnaireMeta): 'open' | 'not_yet' | 'closed' {

@@ -6,10 +6,14 @@ import {
 	type Demographics,
 	type QuestionnaireDefinition
 } from '$lib/domain/questionnaires';
+import { contactFromForm, type ContactValues } from '$lib/domain/responses/contact';
 import { formatReceipt, newReceiptCode, normalizeReceipt } from '$lib/domain/responses/receipt';
-import { pgError, UNIQUE_VIOLATION } from '$lib/server/db/errors';
 import { responseByReceipt } from '$lib/server/questionnaires/response-by-receipt';
-import { submitResponse } from '$lib/server/questionnaires/submit-response';
+import {
+	submissionRefusal,
+	submitResponse,
+	type SubmitOutcome
+} from '$lib/server/questionnaires/submit-response';
 import {
 	firstSection,
 	newState,
@@ -45,7 +49,9 @@ export const load = (async ({ locals, params, setHeaders, url }) => {
 		availability: open,
 		/** a shared tablet: see $lib/answer/kiosk */
 		kiosk: isKiosk(url.searchParams),
-		opensAt: loaded.meta.opensAt ? new Date(loaded.meta.opensAt).toISOString() : null
+		opensAt: loaded.meta.opensAt ? new Date(loaded.meta.opensAt).toISOString() : null,
+		/** the last screen offers to leave contact details */
+		offersContact: loaded.meta.offersContact
 	};
 }) satisfies PageServerLoad;
 
@@ -58,9 +64,12 @@ function closed(definition: QuestionnaireDefinition, lang: Lang, state: SurveySt
 	});
 }
 
-/** A screen of the questionnaire: 400 when it shows errors. */
-function screen(result: Extract<Step, { kind: 'screen' }>) {
-	const data = { state: result.state, errors: result.errors, notice: result.notice };
+/** A screen of the questionnaire: 400 when it shows errors. `extra`: contact details typed in. */
+function screen(
+	result: Extract<Step, { kind: 'screen' }>,
+	extra: { contact?: ContactValues } = {}
+) {
+	const data = { state: result.state, errors: result.errors, notice: result.notice, ...extra };
 	return result.errors ? fail(400, data) : data;
 }
 
@@ -80,24 +89,36 @@ export const actions = {
 		const posted = stateFromForm(definition, form);
 		if (!loaded.meta.isOpen) return closed(definition, locals.lang, posted);
 		const result = step(definition, posted, 'next', shownOnScreen(form));
-		if (result.kind === 'screen') return screen(result);
+		const contact = loaded.meta.offersContact ? contactFromForm(form) : { given: false as const };
+		// what was typed on the last screen comes back with any problem elsewhere
+		if (result.kind === 'screen')
+			return screen(result, contact.given ? { contact: contact.values } : {});
 
 		const { state, answers } = result;
-		let saved: Awaited<ReturnType<typeof submitResponse>>;
+		if (contact.given && !contact.ok)
+			return fail(400, { state, contact: contact.values, contactErrors: contact.errors });
+		let saved: SubmitOutcome;
 		try {
 			saved = await locals.asUser((tx) =>
-				submitResponse(tx, loaded, {
-					responseId: state.responseId,
-					receipt: state.receipt,
-					channel: responseChannel(kiosk),
-					language: locals.lang,
-					answers
-				})
+				submitResponse(
+					tx,
+					{ loaded, definition },
+					{
+						responseId: state.responseId,
+						receipt: state.receipt,
+						channel: responseChannel(kiosk),
+						language: locals.lang,
+						answers,
+						...(contact.given ? { contact: contact.contact } : {})
+					}
+				)
 			);
 		} catch (cause) {
-			// Another response holds this receipt code: only a form changed by hand gets here.
-			if (pgError(cause).code !== UNIQUE_VIOLATION) throw cause;
-			saved = { ok: false, reason: 'invalid' };
+			// Another response holds this receipt code (only a form changed by hand gets here),
+			// or it closed in the instant before the save.
+			const refusal = submissionRefusal(cause);
+			if (!refusal) throw cause;
+			saved = refusal;
 		}
 		if (saved.ok) {
 			const outcome =

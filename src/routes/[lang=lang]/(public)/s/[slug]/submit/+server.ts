@@ -1,10 +1,15 @@
-import { json } from '@sveltejs/kit';
+import { error, json } from '@sveltejs/kit';
 import { z } from 'zod';
 import { isKiosk, responseChannel } from '$lib/answer/kiosk';
+import { contactErrors, contactSchema } from '$lib/domain/responses/contact';
 import { languages } from '$lib/i18n/languages';
-import { pgError, UNIQUE_VIOLATION } from '$lib/server/db/errors';
-import { submitResponse } from '$lib/server/questionnaires/submit-response';
-import { surveyQuestionnaire } from '$lib/server/survey/questionnaire';
+import { loadAnswerableQuestionnaire } from '$lib/server/questionnaires/load-answerable-questionnaire';
+import {
+	submissionRefusal,
+	submitResponse,
+	type SubmitOutcome
+} from '$lib/server/questionnaires/submit-response';
+import { answerable, publishedElsewhen } from '$lib/server/survey/questionnaire';
 import type { RequestHandler } from './$types';
 
 /**
@@ -13,12 +18,16 @@ import type { RequestHandler } from './$types';
  * 201 { outcome: 'created' } · 200 { outcome: 'updated' | 'duplicate' } ·
  * 400 { error: 'invalid' } or { errors: { <question id>: <locale key> } } · 404 no such open
  * questionnaire · 409 { error: 'closed' }. With ?kiosk=1 the response is saved as the kiosk channel's.
+ * An optional `contact` { name?, email?, phone?, consent: true } is kept apart from the answers
+ * when the questionnaire offers it (400 { errors: { contact_email: <locale key> … } } when it is
+ * not valid), and ignored when it does not.
  */
 const submission = z.object({
 	responseId: z.uuid(),
 	receipt: z.string().max(40),
 	language: z.enum(languages),
-	answers: z.record(z.string().max(100), z.unknown())
+	answers: z.record(z.string().max(100), z.unknown()),
+	contact: z.unknown().optional()
 });
 
 const invalid = () => json({ error: 'invalid' }, { status: 400 });
@@ -32,22 +41,31 @@ export const POST: RequestHandler = async ({ request, locals, params, url }) => 
 	}
 	const parsed = submission.safeParse(body);
 	if (!parsed.success) return invalid();
+	const { contact: givenContact, ...response } = parsed.data;
+	const contact = givenContact === undefined ? undefined : contactSchema.safeParse(givenContact);
+	if (contact && !contact.success)
+		return json({ errors: contactErrors(contact.error) }, { status: 400 });
 
-	// A closed questionnaire is found too, so that the answer is 409 closed rather than 404.
-	const { loaded } = await surveyQuestionnaire(locals, params.slug);
-	const result = await locals.asUser(async (tx) => {
-		try {
-			return await submitResponse(tx, loaded, {
-				...parsed.data,
-				channel: responseChannel(isKiosk(url.searchParams))
-			});
-		} catch (error) {
-			// The receipt code belongs to another response: the request was made up.
-			if (pgError(error).code === UNIQUE_VIOLATION)
-				return { ok: false as const, reason: 'invalid' };
-			throw error;
-		}
-	});
+	// One transaction: the questionnaire's version check (its parsed definition is usually in
+	// memory) and the save. A questionnaire residents cannot see is looked for again only then,
+	// so that a closed one answers 409 closed rather than 404.
+	const channel = responseChannel(isKiosk(url.searchParams));
+	let result: SubmitOutcome | 'not_found';
+	try {
+		result = await locals.asUser(async (tx) => {
+			const found = await loadAnswerableQuestionnaire(tx, { slug: params.slug });
+			if (!answerable(found)) return 'not_found';
+			return submitResponse(tx, found, { ...response, channel, contact: contact?.data });
+		});
+	} catch (cause) {
+		const refusal = submissionRefusal(cause);
+		if (!refusal) throw cause;
+		result = refusal;
+	}
+	if (result === 'not_found') {
+		if (!answerable(await publishedElsewhen(params.slug))) error(404, 'not_found');
+		result = { ok: false, reason: 'closed' };
+	}
 	if (result.ok)
 		return json({ outcome: result.outcome }, { status: result.outcome === 'created' ? 201 : 200 });
 	if ('errors' in result) return json({ errors: result.errors }, { status: 400 });

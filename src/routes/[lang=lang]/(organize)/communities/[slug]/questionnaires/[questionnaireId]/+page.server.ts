@@ -8,15 +8,21 @@ import {
 	questionForm,
 	questionnaireSettingsForm,
 	questionnaireSettingsInput,
+	questionnaireSlugForm,
 	sectionForm,
 	type StatusAction
 } from '$lib/domain/builder/forms';
-import { canEditQuestionnaires, canReadResponses } from '$lib/domain/builder/permissions';
+import {
+	canEditQuestionnaires,
+	canReadContactDetails,
+	canReadResponses
+} from '$lib/domain/builder/permissions';
 import { fieldErrors, formError, formValues, nestedFieldErrors } from '$lib/domain/validation';
 import { paths } from '$lib/paths';
 import { requireCommunity } from '$lib/server/communities/require-community';
 import { addQuestion } from '$lib/server/questionnaires/add-question';
 import { addSection } from '$lib/server/questionnaires/add-section';
+import { changeQuestionnaireSlug } from '$lib/server/questionnaires/change-questionnaire-slug';
 import type { Refusal } from '$lib/server/questionnaires/builder-state';
 import { deleteItem } from '$lib/server/questionnaires/delete-item';
 import { duplicateQuestion } from '$lib/server/questionnaires/duplicate-question';
@@ -44,13 +50,15 @@ export const load = (async ({ locals, params, parent, url }) => {
 		saved: url.searchParams.get('saved'),
 		canEdit: canEditQuestionnaires(community.role),
 		canReadResponses: canReadResponses(community.role),
+		canReadContactDetails: canReadContactDetails(community.role),
 		settings: {
 			'title.en': meta.title.en,
 			'title.fr': meta.title.fr,
 			'intro.en': meta.intro.en,
 			'intro.fr': meta.intro.fr,
 			opensOn: meta.opensAt ? dayOf(meta.opensAt) : '',
-			closesOn: meta.closesAt ? lastDayBefore(meta.closesAt) : ''
+			closesOn: meta.closesAt ? lastDayBefore(meta.closesAt) : '',
+			...(meta.offersContact ? { offersContact: 'on' } : {})
 		},
 		sections: definition.sections.map((section, s) => ({
 			id: section.id,
@@ -110,6 +118,21 @@ export const actions = {
 			updateQuestionnaire(tx, { questionnaireId, ...parsed.data })
 		);
 		return result.ok ? { action: 'settings', done: true } : refused('settings', result, { values });
+	},
+
+	slug: async (event) => {
+		const { questionnaireId } = await context(event);
+		const values = formValues(await event.request.formData());
+		const parsed = questionnaireSlugForm.safeParse(values);
+		if (!parsed.success)
+			return fail(400, { action: 'slug', errors: fieldErrors(parsed.error), values });
+		const result = await event.locals.asUser((tx) =>
+			changeQuestionnaireSlug(tx, { questionnaireId, slug: parsed.data.slug })
+		);
+		if (result.ok) return { action: 'slug', done: true };
+		if ('field' in result)
+			return fail(400, { action: 'slug', errors: { slug: result.error }, values });
+		return refused('slug', result, { values });
 	},
 
 	addSection: async (event) => {
