@@ -9,6 +9,17 @@ export const paths = {
 	communities: (lang: Lang) => `/${lang}/communities`,
 	newCommunity: (lang: Lang) => `/${lang}/communities/new`,
 	community: (lang: Lang, slug: string) => `/${lang}/communities/${slug}`,
+	codebook: (lang: Lang, slug: string) => `/${lang}/communities/${slug}/codebook`,
+	codebookTheme: (lang: Lang, slug: string, themeId: string) =>
+		`/${lang}/communities/${slug}/codebook/${themeId}`,
+	codebookExport: (lang: Lang, slug: string) => `/${lang}/communities/${slug}/codebook/codebook.csv`,
+	/** the coding queue; search: ?questionnaire=&language=&channel=&theme=&status=&page= */
+	coding: (lang: Lang, slug: string, search = '') => `/${lang}/communities/${slug}/coding${search}`,
+	/** blind second coding of a sample, and agreement (kappa) per theme */
+	codingAgreement: (lang: Lang, slug: string) => `/${lang}/communities/${slug}/coding/agreement`,
+	priorities: (lang: Lang, slug: string) => `/${lang}/communities/${slug}/priorities`,
+	priorityArea: (lang: Lang, slug: string, areaId: string) =>
+		`/${lang}/communities/${slug}/priorities/${areaId}`,
 	team: (lang: Lang, slug: string) => `/${lang}/communities/${slug}/team`,
 	/** discussion guides for focus groups, interviews and meetings */
 	guides: (lang: Lang, slug: string) => `/${lang}/communities/${slug}/guides`,
