@@ -57,6 +57,11 @@ describe.each(drivers)('representation and weighting on %s', (driver) => {
 		db = await migratedDb(driver);
 		await seedTwoCommunities(db);
 		await seedDemo(db, 'a-demo-password');
+		// the demo focus group's attendees count too (tests/db/sessions.test.ts); these figures are
+		// about questionnaire responses alone
+		await db.query('delete from public.listening_sessions where community_id = $1', [
+			DEMO_COMMUNITY
+		]);
 		const [owner] = await db.query<{ user_id: string }>(
 			`select user_id from public.memberships where community_id = $1 and role = 'owner'`,
 			[DEMO_COMMUNITY]

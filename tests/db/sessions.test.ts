@@ -3,6 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessionForm, sessionInput } from '../../src/lib/domain/sessions/records';
 import type { NoteInput } from '../../src/lib/domain/sessions/notes';
 import type { Db } from '../../src/lib/server/db/types';
+import { codeItems } from '../../src/lib/server/coding/code-items';
+import { listSourceItems } from '../../src/lib/server/coding/item-sources';
+import { participantCounts } from '../../src/lib/server/representation/participant-counts';
 import { addNote } from '../../src/lib/server/sessions/add-note';
 import { addPrompt } from '../../src/lib/server/sessions/add-prompt';
 import { createGuide } from '../../src/lib/server/sessions/create-guide';
@@ -415,6 +418,86 @@ Lighting on the path,summary,en,Prompt 2,`;
 				['quote', 'fr', { fr: "Il faut plus d'arbres", en: 'We need more trees' }, promptIds[0]],
 				['summary', 'en', { en: 'Lighting on the path', fr: '' }, promptIds[1]]
 			]);
+		});
+	});
+	describe('notes in the coding queue', () => {
+		it('coders see notes beside answers, code them, and deleting a note takes its codings', async () => {
+			const [theme] = await db.query<{ id: string }>(
+				`insert into public.themes (community_id, code, name) values ($1, 'parks', '{"en":"Parks","fr":"Parcs"}') returning id`,
+				[A]
+			);
+			const items = await as(db, analystA, (tx) => listSourceItems(tx, A));
+			const notes = items.filter((item) => item.kind === 'note');
+			expect(notes.length).toBeGreaterThan(0);
+			expect(notes[0]).toMatchObject({
+				participantId: sessionId,
+				responseId: null,
+				channel: 'focus_group',
+				context: { en: 'Focus group, 2026-03-14' }
+			});
+			expect(
+				await as(db, analystA, (tx) => listSourceItems(tx, A, { channel: 'interview' }))
+			).toEqual([]);
+			expect(await as(db, ownerB, (tx) => listSourceItems(tx, A))).toEqual([]);
+
+			const key = notes[0].key;
+			expect(
+				await as(db, analystA, (tx) =>
+					codeItems(tx, { communityId: A, itemKeys: [key], add: [theme.id] })
+				)
+			).toMatchObject({ ok: true, changes: 1 });
+			expect(
+				await as(db, ownerB, (tx) =>
+					codeItems(tx, { communityId: B, itemKeys: [key], add: [theme.id] })
+				)
+			).toMatchObject({ ok: false });
+			const codings = () => db.query('select 1 from public.codings where item_key = $1', [key]);
+			expect(await codings()).toHaveLength(1);
+			await as(db, ownerA, (tx) =>
+				deleteNote(tx, { sessionId, noteId: key.slice('note:'.length) })
+			);
+			expect(await codings()).toHaveLength(0);
+		});
+	});
+	describe('attendee tallies in representation', () => {
+		it('count under the session’s channel and language, for those who see representation', async () => {
+			await as(db, ownerA, (tx) =>
+				recordSession(tx, {
+					communityId: A,
+					form: form({ kind: 'observation', attendees: '30', language: 'en' }),
+					tally: { gender: { man: 30 } }
+				})
+			);
+			const counts = await as(db, analystA, (tx) => participantCounts(tx, A));
+			// the observation's 30 are not voices heard, so they do not count
+			expect(counts.totals).toEqual([{ channel: 'focus_group', language: 'fr', participants: 8 }]);
+			expect(counts.demographics).toEqual(
+				expect.arrayContaining([
+					{
+						channel: 'focus_group',
+						language: 'fr',
+						dimension: 'gender',
+						value: 'woman',
+						participants: 5
+					},
+					{
+						channel: 'focus_group',
+						language: 'fr',
+						dimension: 'gender',
+						value: 'man',
+						participants: 2
+					}
+				])
+			);
+			expect(
+				(await as(db, analystA, (tx) => participantCounts(tx, A, { channel: 'interview' }))).totals
+			).toEqual([]);
+			expect(
+				(await as(db, analystA, (tx) => participantCounts(tx, A, { questionnaireId: sessionId })))
+					.totals
+			).toEqual([]);
+			for (const who of [volunteerA, ownerB])
+				expect((await as(db, who, (tx) => participantCounts(tx, A))).totals).toEqual([]);
 		});
 	});
 });

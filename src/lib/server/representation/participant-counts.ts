@@ -14,6 +14,7 @@
  */
 import type { ResponseChannel, ResponseLanguage } from '$lib/domain/results/filters';
 import type { Queryable } from '../db/types';
+import { sessionAttendees } from '../sessions/attendee-source';
 
 export interface ParticipantFilter {
 	/** only the responses to this questionnaire (other inputs then count nothing) */
@@ -52,7 +53,7 @@ export const questionnaireResponses: ParticipantSource = {
 	}
 };
 
-export const sources: readonly ParticipantSource[] = [questionnaireResponses];
+export const sources: readonly ParticipantSource[] = [questionnaireResponses, sessionAttendees];
 
 export interface ChannelLanguageCount {
 	channel: ResponseChannel;
