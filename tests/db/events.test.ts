@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/lib/server/db/types';
 import { createEvent } from '../../src/lib/server/events/create-event';
+import { eventRoundIds, setEventRound } from '../../src/lib/server/events/event-rounds';
+import { castEventBallot, eventProfileOf } from '../../src/lib/server/events/event-vote';
 import { eventLive } from '../../src/lib/server/events/event-live';
 import {
 	findEventByCode,
@@ -161,13 +163,13 @@ describe.each(drivers)('community events on %s', (driver) => {
 			const second = await idea(eventA.id);
 			expect(second.ok).toBe(true);
 
-			expect((await as(db, null, (tx) => eventLive(tx, eventA.id)))?.ideas).toEqual([]);
+			expect((await eventLive(db, eventA.id))?.ideas).toEqual([]);
 			expect(
 				await as(db, people.organizerA, (tx) =>
 					moderateIdea(tx, { eventId: eventA.id, ideaId, status: 'approved' })
 				)
 			).toEqual({ ok: true });
-			const live = await as(db, null, (tx) => eventLive(tx, eventA.id));
+			const live = await eventLive(db, eventA.id);
 			expect(live).toEqual({
 				status: 'open',
 				ideas: [{ id: ideaId, body: 'Un marché le samedi', language: 'fr' }],
@@ -176,7 +178,7 @@ describe.each(drivers)('community events on %s', (driver) => {
 			await as(db, people.ownerA, (tx) =>
 				moderateIdea(tx, { eventId: eventA.id, ideaId, status: 'hidden' })
 			);
-			expect((await as(db, null, (tx) => eventLive(tx, eventA.id)))?.ideas).toEqual([]);
+			expect((await eventLive(db, eventA.id))?.ideas).toEqual([]);
 		});
 
 		it('analysts, volunteers, other teams and anon cannot moderate', async () => {
@@ -306,6 +308,97 @@ describe.each(drivers)('community events on %s', (driver) => {
 				[eventA.id, 'total']
 			);
 			expect(n).toBe(30);
+		});
+	});
+	describe('live vote', () => {
+		const round = 'a5000000-0000-4000-8000-000000000001';
+		const options = [
+			'a6000000-0000-4000-8000-000000000001',
+			'a6000000-0000-4000-8000-000000000002'
+		];
+		const roundB = 'b5000000-0000-4000-8000-000000000001';
+
+		beforeAll(async () => {
+			await db.query(
+				`insert into public.vote_rounds (id, community_id, slug, title, method, settings, status)
+				values ($1, $2, 'live-a', '{"en":"Live","fr":"Direct"}', 'dots', '{"dots":3,"cap":2}', 'open'),
+					($3, $4, 'live-b', '{"en":"B","fr":"B"}', 'approval', '{}', 'open')`,
+				[round, A, roundB, B]
+			);
+			for (const [i, id] of options.entries())
+				await db.query(
+					`insert into public.vote_options (id, round_id, position, label)
+					values ($1, $2, $3, '{"en":"O","fr":"O"}')`,
+					[id, round, i]
+				);
+		});
+
+		it('owners and organizers attach a round of their community; others cannot', async () => {
+			for (const who of [people.analystA, people.volunteerA, people.ownerB])
+				expect(
+					await as(db, who, (tx) =>
+						setEventRound(tx, { eventId: eventA.id, communityId: A, roundId: round })
+					)
+				).toEqual({ ok: false, error: 'events.errors.not_allowed' });
+			expect(
+				await as(db, people.ownerB, (tx) =>
+					setEventRound(tx, { eventId: eventA.id, communityId: B, roundId: roundB })
+				)
+			).toEqual({ ok: false, error: 'events.errors.not_allowed' });
+			expect(
+				await as(db, people.organizerA, (tx) =>
+					setEventRound(tx, { eventId: eventA.id, communityId: A, roundId: round })
+				)
+			).toEqual({ ok: true });
+			expect(await as(db, null, (tx) => eventRoundIds(tx, eventA.id))).toEqual([round]);
+		});
+
+		it('phones vote once per device with channel event; the live standing follows', async () => {
+			const cast = (token: string, marks: Record<string, number>, roundId = round) =>
+				eventProfileOf(db, eventA.id, 'device-1').then((profile) =>
+					as(db, null, (tx) =>
+						castEventBallot(tx, {
+							eventId: eventA.id,
+							roundId,
+							token,
+							language: 'fr',
+							ballot: marks,
+							profile
+						})
+					)
+				);
+			expect(await cast('t'.repeat(43), { [options[0]]: 2, [options[1]]: 1 })).toEqual({
+				ok: true,
+				outcome: 'created'
+			});
+			expect(await cast('t'.repeat(43), { [options[0]]: 1 })).toEqual({
+				ok: true,
+				outcome: 'replaced'
+			});
+			expect(await cast('u'.repeat(43), { [options[0]]: 3 })).toMatchObject({ ok: false });
+			expect(await cast('u'.repeat(43), { [options[1]]: 1 }, roundB)).toEqual({
+				ok: false,
+				error: 'events.errors.not_found'
+			});
+			const live = await eventLive(db, eventA.id);
+			expect(live?.votes).toEqual([
+				expect.objectContaining({
+					roundId: round,
+					ballots: 1,
+					options: [
+						expect.objectContaining({ id: options[0], points: 1 }),
+						expect.objectContaining({ id: options[1], points: 0 })
+					]
+				})
+			]);
+			const [ballot] = await db.query<{ channel: string }>(
+				'select channel from public.ballots where round_id = $1',
+				[round]
+			);
+			expect(ballot.channel).toBe('event');
+			// the profile this phone gave at the event goes with its ballot
+			const profile = await db.query('select dimension, value from public.ballot_profiles');
+			expect(profile).toEqual([{ dimension: 'age_group', value: '35_44' }]);
 		});
 	});
 });

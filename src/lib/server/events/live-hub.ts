@@ -1,5 +1,4 @@
 import type { Db } from '../db/types';
-import { withUser } from '../db/with-user';
 import { eventLive } from './event-live';
 
 /*
@@ -27,7 +26,7 @@ async function poll(db: Db, eventId: string, channel: Channel) {
 	if (channel.polling) return;
 	channel.polling = true;
 	try {
-		const snapshot = await withUser(db, { role: 'anon' }, (tx) => eventLive(tx, eventId));
+		const snapshot = await eventLive(db, eventId);
 		const json = snapshot ? JSON.stringify(snapshot) : null;
 		if (json !== null && json !== channel.last) {
 			channel.last = json;

@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { eventDisplays, type EventDisplay } from '$lib/domain/events/forms';
 import { paths } from '$lib/paths';
-import type { Tx } from '../db/types';
+import { platform } from '../platform';
 import { eventLive } from './event-live';
 
 /**
@@ -10,11 +10,10 @@ import { eventLive } from './event-live';
  * unless the address asks for another (?show=en|fr|both).
  */
 export async function presenterView(
-	tx: Tx,
 	event: { id: string; title: { en: string; fr: string }; joinCode: string; display: EventDisplay },
 	url: URL
 ) {
-	const initial = await eventLive(tx, event.id);
+	const initial = await eventLive(platform().db, event.id);
 	if (!initial) error(404, 'not_found');
 	const asked = url.searchParams.get('show');
 	const show = eventDisplays.find((display) => display === asked) ?? event.display;

@@ -14,7 +14,7 @@ export const load = (async ({ locals, params, url, setHeaders }) => {
 			);
 			const event = row?.code ? await findEventByCode(tx, row.code) : null;
 			if (!event || !row.code) error(404, 'not_found');
-			return presenterView(tx, { ...event, joinCode: row.code }, url);
+			return presenterView({ ...event, joinCode: row.code }, url);
 		})
 	};
 }) satisfies PageServerLoad;

@@ -15,6 +15,7 @@ import { requireCommunity } from '$lib/server/communities/require-community';
 import { getEvent } from '$lib/server/events/list-events';
 import { listIdeas, moderateIdea } from '$lib/server/events/moderate-idea';
 import { profileCounts } from '$lib/server/events/profile-counts';
+import { roundChoices, setEventRound } from '$lib/server/events/event-rounds';
 import { questionnaireChoices } from '$lib/server/events/questionnaire-choices';
 import { listSigninCounts, saveSigninCounts } from '$lib/server/events/signin-counts';
 import { setEventStatus, updateEvent } from '$lib/server/events/update-event';
@@ -31,6 +32,7 @@ export const load = (async ({ locals, parent, params }) => {
 			signin: await listSigninCounts(tx, event.id),
 			profiles: canReadProfiles(community.role) ? await profileCounts(tx, event.id) : null,
 			questionnaires: await questionnaireChoices(tx, community.id),
+			rounds: await roundChoices(tx, community.id),
 			canRun: canRunEvents(community.role),
 			canEnterSheets: canEnterSheets(community.role)
 		};
@@ -46,6 +48,12 @@ async function eventOf({ locals, params }: RequestEvent) {
 }
 
 const statusForm = z.object({ status: z.enum(['open', 'closed']) });
+const roundForm = z.object({
+	roundId: z
+		.union([z.literal(''), z.uuid()])
+		.default('')
+		.transform((id) => id || null)
+});
 
 export const actions = {
 	update: async (request) => {
@@ -68,6 +76,19 @@ export const actions = {
 		);
 		if (!result.ok) return fail(403, { status: { errors: formError(result.error) } });
 		return { saved: parsed.data.status === 'open' ? 'events.opened' : 'events.closed' };
+	},
+
+	/** Which vote round is the event's live vote (cast from the event page, channel 'event'). */
+	round: async (request) => {
+		const event = await eventOf(request);
+		const parsed = roundForm.safeParse(formValues(await request.request.formData()));
+		if (!parsed.success)
+			return fail(400, { status: { errors: formError('errors.invalid_choice') } });
+		const result = await request.locals.asUser((tx) =>
+			setEventRound(tx, { eventId: event.id, communityId: event.communityId, ...parsed.data })
+		);
+		if (!result.ok) return fail(403, { status: { errors: formError(result.error) } });
+		return { saved: 'events.round_saved' };
 	},
 
 	moderate: async (request) => {

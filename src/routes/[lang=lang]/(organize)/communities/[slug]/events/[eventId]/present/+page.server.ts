@@ -9,7 +9,7 @@ export const load = (async ({ locals, parent, params, url }) => {
 		presenter: await locals.asUser(async (tx) => {
 			const event = await getEvent(tx, community.id, params.eventId);
 			if (!event) error(404, 'not_found');
-			return presenterView(tx, event, url);
+			return presenterView(event, url);
 		})
 	};
 }) satisfies PageServerLoad;
