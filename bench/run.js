@@ -5,6 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { arch, cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { buildIfStale, root } from '../scripts/build-if-stale.js';
+import { censusImport } from './census-import.js';
 import { coding } from './coding.js';
 import { pendingBenchmarks } from './pending.js';
 import { Skip, blank, withinBudget } from './lib/report.js';
@@ -14,7 +15,15 @@ import { surveyPage } from './survey-page.js';
 
 // Each module: { key, figures (all-null template), budgets, run({ quick, log }) → figures }.
 // raw_insert reports what submit measured (its reference, same run), so it comes after it.
-const benchmarks = [startup, surveyPage, submit, rawInsert, coding, ...pendingBenchmarks];
+const benchmarks = [
+	startup,
+	surveyPage,
+	submit,
+	rawInsert,
+	coding,
+	censusImport,
+	...pendingBenchmarks
+];
 
 const args = process.argv.slice(2);
 const unknown = args.filter((arg) => arg !== '--quick');

@@ -6,7 +6,12 @@ import {
 	realHeader
 } from '../../../../tests/fixtures/census/build-profile';
 import { censusBaselines } from './census-mapping';
-import { censusNumber, characteristicDepth, recogniseCensusHeader } from './census-profile';
+import {
+	censusNumber,
+	characteristicDepth,
+	characteristicIdOf,
+	recogniseCensusHeader
+} from './census-profile';
 import { detectEncoding, readCensusProfile, type CensusReading } from './read-census-profile';
 
 /** bytes in chunks of `size`, as a stream would deliver them */
@@ -41,6 +46,18 @@ describe('Census Profile cells', () => {
 		expect(characteristicDepth('Total - Age groups of the population - 100% data')).toBe(0);
 		expect(characteristicDepth('  0 to 14 years')).toBe(1);
 		expect(characteristicDepth('      85 to 89 years')).toBe(3);
+	});
+
+	it('finds a row’s characteristic id without parsing the whole row, commas and quotes in names included', () => {
+		const [, row] = new TextDecoder().decode(readFixture('ada-10010001-2021.csv')).split('\n');
+		expect(characteristicIdOf(row)).toBe(1);
+		expect(
+			characteristicIdOf(
+				'2021,"2021A00053506008","3506008","Census subdivision","Ottawa, ""the capital""",2.1,3.4,"00000",1416,"  Renter",,1,""'
+			)
+		).toBe(1416);
+		expect(characteristicIdOf('2021,"unclosed,3.1')).toBeNull();
+		expect(characteristicIdOf('2021,"a","b","c","d",1,2,"00000",nine,"x"')).toBeNull();
 	});
 
 	it('recognises the English header, the French header by position, and nothing else', () => {

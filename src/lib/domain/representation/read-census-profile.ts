@@ -5,12 +5,19 @@
  * file of any size.
  *
  * Why not Papa.parse(file, { chunk }): papaparse's file streamer decodes each byte slice on its
- * own, which breaks a UTF-8 character cut by a slice boundary, and it cannot read a server-side
- * web stream. Here a streaming TextDecoder handles the bytes and papaparse the CSV syntax of
- * each run of complete lines.
+ * own, which breaks a UTF-8 character cut by a slice boundary, it cannot read a server-side
+ * web stream, and it would parse all 2,631 rows of every geography when we keep 52. Here a
+ * streaming TextDecoder handles the bytes, rows are picked by their characteristic ID, and
+ * papaparse handles the CSV syntax of the rows kept.
  */
 import Papa from 'papaparse';
-import { censusProfileReader, type CensusExtract, type CensusProblem } from './census-profile';
+import {
+	censusProfileReader,
+	characteristicIdOf,
+	isReadCharacteristic,
+	type CensusExtract,
+	type CensusProblem
+} from './census-profile';
 
 export type TextEncodingName = 'utf-8' | 'windows-1252';
 
@@ -34,18 +41,6 @@ export function detectEncoding(sample: Uint8Array): TextEncodingName {
 
 /** Enough bytes to hold the first geography's names (Métis is near row 1,400 of 2,631). */
 const SAMPLE_BYTES = 1024 * 1024;
-
-/** The end of the last complete line in text, outside quotes; -1 when there is none yet. */
-function lastLineEnd(text: string): number {
-	let end = text.lastIndexOf('\n');
-	while (end >= 0) {
-		let quotes = 0;
-		for (let i = text.indexOf('"'); i !== -1 && i < end; i = text.indexOf('"', i + 1)) quotes++;
-		if (quotes % 2 === 0) return end;
-		end = text.lastIndexOf('\n', end - 1);
-	}
-	return -1;
-}
 
 export type CensusReading =
 	| { ok: true; extract: CensusExtract; encoding: TextEncodingName; rows: number }
@@ -85,33 +80,40 @@ export async function readCensusProfile(
 	let row = 0;
 	let failed = false;
 
+	/*
+	 * Line by line: StatCan writes one record per line (names hold no line breaks), so a line
+	 * is a row. Rows of characteristics we do not map are skipped on their ID alone; the others
+	 * go through papaparse for the CSV syntax (quotes, commas in names).
+	 */
 	const parseLines = (lines: string) => {
-		const parsed = Papa.parse<string[]>(lines, { delimiter: ',', skipEmptyLines: true });
-		const firstRow = row + 1;
-		for (const fields of parsed.data) {
+		let at = 0;
+		while (at < lines.length) {
+			let end = lines.indexOf('\n', at);
+			if (end < 0) end = lines.length;
+			const line = lines.slice(at, end > at && lines.charCodeAt(end - 1) === 13 ? end - 1 : end);
+			at = end + 1;
 			row += 1;
-			if (row === 1) {
-				fields[0] = fields[0].replace(/^\uFEFF/, '');
-				reader.header(fields);
-			} else reader.row(fields, row);
-			failed = reader.stopped;
+			if (line === '') continue;
+			if (row > 1) {
+				const id = characteristicIdOf(line);
+				if (id !== null && !isReadCharacteristic(id)) continue;
+			}
+			const parsed = Papa.parse<string[]>(line, { delimiter: ',' });
+			const [syntax] = parsed.errors;
+			if (syntax) reader.problem(row, 'baselines.errors.csv_syntax', { found: syntax.message });
+			else if (row === 1) reader.header(parsed.data[0]);
+			else reader.row(parsed.data[0], row);
+			failed = reader.stopped || !!syntax;
 			if (failed) return;
-		}
-		const [syntax] = parsed.errors;
-		if (syntax) {
-			reader.problem(firstRow + (syntax.row ?? 0), 'baselines.errors.csv_syntax', {
-				found: syntax.message
-			});
-			failed = true;
 		}
 	};
 	const decode = (bytes: Uint8Array, final: boolean) => {
 		text += decoder!.decode(bytes, { stream: !final });
-		const end = final ? text.length : lastLineEnd(text);
-		if (end < 0) return;
-		const complete = text.slice(0, end + (final ? 0 : 1));
-		text = text.slice(end + (final ? 0 : 1));
-		if (complete.trim() !== '') parseLines(complete);
+		const end = final ? text.length : text.lastIndexOf('\n') + 1;
+		if (end <= 0) return;
+		const complete = text.slice(0, end);
+		text = text.slice(end);
+		parseLines(complete);
 	};
 	const startDecoding = () => {
 		const sample = new Uint8Array(pendingBytes);
