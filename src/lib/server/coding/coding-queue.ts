@@ -59,7 +59,8 @@ export async function codingQueue(
 		(!filter.questionnaireId || item.questionnaireId === filter.questionnaireId) &&
 		(!filter.language || item.language === filter.language) &&
 		(!filter.channel || item.channel === filter.channel);
-	const inSources = all.filter(passes);
+	// newest first: while listening is still going on, what came in last is what needs coding
+	const inSources = all.filter(passes).sort((a, b) => +new Date(b.at) - +new Date(a.at));
 	const coded = inSources.filter((item) => codings.has(item.key)).length;
 
 	const themeIds = filter.themeId
