@@ -5,6 +5,7 @@ import { seedDemoCodebook } from '../coding/seed-demo-codebook';
 import { seedDemoBaselines } from '../representation/seed-demo-baselines';
 import { seedDemoSession } from '../sessions/seed-demo-session';
 import { seedDemoRound } from '../voting/seed-demo-round';
+import { seedDemoEvent } from '../events/seed-demo-event';
 import type { Db } from './types';
 
 export const DEMO_ORGANIZER_EMAIL = 'organizer@demo.example';
@@ -35,6 +36,7 @@ export async function seedDemo(db: Db, password = newToken().slice(0, 16)) {
 		await seedDemoBaselines(tx, DEMO_COMMUNITY_ID, profile.id);
 		await seedDemoSession(tx, DEMO_COMMUNITY_ID, profile.id);
 		await seedDemoCodebook(tx, DEMO_COMMUNITY_ID, profile.id);
+		await seedDemoEvent(tx, DEMO_COMMUNITY_ID, profile.id);
 	});
 	return { email: DEMO_ORGANIZER_EMAIL, password };
 }
