@@ -23,11 +23,5 @@ export const pendingBenchmarks = [
 			'1m': { postgres_ms: null, pglite_ms: null }
 		},
 		{ '1m.postgres_ms': { lt: 1000 } }
-	),
-	pending(
-		'event',
-		'events (live event load)',
-		{ phones: null, p95_ms: null, errors: null },
-		{ phones: { gte: 500 }, p95_ms: { lt: 300 }, errors: { eq: 0 } }
 	)
 ];

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { buildIfStale, root } from '../scripts/build-if-stale.js';
 import { censusImport } from './census-import.js';
 import { coding } from './coding.js';
+import { event } from './event.js';
 import { pendingBenchmarks } from './pending.js';
 import { Skip, blank, withinBudget } from './lib/report.js';
 import { startup } from './startup.js';
@@ -22,6 +23,7 @@ const benchmarks = [
 	rawInsert,
 	coding,
 	censusImport,
+	event,
 	...pendingBenchmarks
 ];
 

@@ -14,6 +14,8 @@ import { listIdeas, moderateIdea } from '../../src/lib/server/events/moderate-id
 import { postIdea } from '../../src/lib/server/events/post-idea';
 import { saveProfile } from '../../src/lib/server/events/save-profile';
 import { listSigninCounts, saveSigninCounts } from '../../src/lib/server/events/signin-counts';
+import { eventSigninSheets } from '../../src/lib/server/events/signin-source';
+import { participantCounts } from '../../src/lib/server/representation/participant-counts';
 import { as, communities, DENIED, people, seedTwoCommunities } from './fixtures';
 import { drivers, migratedDb } from './harness';
 
@@ -283,6 +285,28 @@ describe.each(drivers)('community events on %s', (driver) => {
 					{ dimension: 'total', value: 'all', people: 30 }
 				])
 			);
+		});
+
+		it('count in representation with channel event, for owners, organizers and analysts only', async () => {
+			const counts = (who: string) =>
+				as(db, who, (tx) => participantCounts(tx, A, {}, [eventSigninSheets]));
+			expect((await counts(people.analystA)).totals).toEqual([
+				{ channel: 'event', language: 'en', participants: 30 }
+			]);
+			expect((await counts(people.ownerA)).demographics).toEqual([
+				{
+					channel: 'event',
+					language: 'en',
+					dimension: 'age_group',
+					value: '25_34',
+					participants: 12
+				}
+			]);
+			expect(await counts(people.volunteerA)).toEqual({ totals: [], demographics: [] });
+			const other = await as(db, people.ownerA, (tx) =>
+				participantCounts(tx, A, { channel: 'paper' }, [eventSigninSheets])
+			);
+			expect(other.totals).toEqual([]);
 		});
 
 		it('analysts, other teams and anon cannot enter them', async () => {

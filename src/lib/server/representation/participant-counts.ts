@@ -14,6 +14,7 @@
  */
 import type { ResponseChannel, ResponseLanguage } from '$lib/domain/results/filters';
 import type { Queryable } from '../db/types';
+import { eventSigninSheets } from '../events/signin-source';
 import { sessionAttendees } from '../sessions/attendee-source';
 
 export interface ParticipantFilter {
@@ -53,7 +54,11 @@ export const questionnaireResponses: ParticipantSource = {
 	}
 };
 
-export const sources: readonly ParticipantSource[] = [questionnaireResponses, sessionAttendees];
+export const sources: readonly ParticipantSource[] = [
+	questionnaireResponses,
+	sessionAttendees,
+	eventSigninSheets
+];
 
 export interface ChannelLanguageCount {
 	channel: ResponseChannel;
