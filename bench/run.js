@@ -5,6 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { arch, cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { buildIfStale, root } from '../scripts/build-if-stale.js';
+import { aggregate } from './aggregate.js';
 import { censusImport } from './census-import.js';
 import { coding } from './coding.js';
 import { event } from './event.js';
@@ -23,6 +24,7 @@ const benchmarks = [
 	rawInsert,
 	coding,
 	censusImport,
+	aggregate,
 	event,
 	...pendingBenchmarks
 ];

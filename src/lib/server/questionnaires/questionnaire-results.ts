@@ -39,7 +39,7 @@ export function questionsOf(definition: QuestionnaireDefinitionInput): Question[
  * The filter as SQL conditions on responses r, one per filter in use, with their parameters
  * numbered from `first`.
  */
-export function conditions(filter: ResultsFilter, first: number) {
+function conditions(filter: ResultsFilter, first: number) {
 	const params: unknown[] = [];
 	const parts: string[] = [];
 	const param = (value: unknown) => {
@@ -59,7 +59,7 @@ export function conditions(filter: ResultsFilter, first: number) {
 	return { parts, params };
 }
 
-export const all = (parts: string[]) => (parts.length ? parts.map((p) => `(${p})`).join(' and ') : 'true');
+const all = (parts: string[]) => (parts.length ? parts.map((p) => `(${p})`).join(' and ') : 'true');
 
 export type CountsResult = { allowed: false } | { allowed: true; counts: GroupCounts };
 

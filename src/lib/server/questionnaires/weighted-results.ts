@@ -1,7 +1,8 @@
 /**
  * A questionnaire's results weighted to the community's census baselines on the dimensions the
- * organizer picks, computed in SQL as counts per (question, answer, cell) so that the work grows
- * with the number of distinct answers, not of responses.
+ * organizer picks (at most three), from counts per (question, answer, cell) made in the database
+ * by public.answer_tallies, so that the work here grows with the number of distinct answers, not
+ * of responses.
  *
  * Weights are raked on every response of the questionnaire (a filter narrows what is estimated,
  * not who stands for whom), one weight per combination of answers on the chosen dimensions.
@@ -11,7 +12,6 @@
  * that the person may read responses and that the view may be shown.
  */
 import type { DemographicDimension, Question } from '$lib/domain/questionnaires';
-import { PREFER_NOT_TO_SAY } from '$lib/domain/questionnaires/demographics';
 import type { PopulationBaseline } from '$lib/domain/representation/baseline';
 import type { ResultsFilter } from '$lib/domain/results/filters';
 import {
@@ -29,7 +29,6 @@ import {
 	type RakeProblem
 } from '$lib/domain/weighting/rake';
 import type { Queryable } from '../db/types';
-import { all, conditions } from './questionnaire-results';
 
 export interface RespondentWeights extends WeightingSummary {
 	/** weight of a respondent by their cell (cellKey of their values on the dimensions) */
@@ -43,22 +42,13 @@ export type WeightsOutcome =
 /** One key per combination of values; null (not said) kept apart from every value. */
 export const cellKey = (values: readonly (string | null)[]) => JSON.stringify(values);
 
-/**
- * SQL joining each response r to its answer on every dimension (d0, d1 …), and the expression
- * of its cell: an array of the values, null where the person did not say. Dimension names are
- * parameters from `first` on.
- */
-function cellJoins(dimensions: readonly string[], first: number) {
-	return {
-		joins: dimensions
-			.map(
-				(_, i) =>
-					`left join public.demographic_answers d${i}
-						on d${i}.response_id = r.id and d${i}.dimension = $${first + i}`
-			)
-			.join('\n'),
-		cell: `array[${dimensions.map((_, i) => `nullif(d${i}.value, '${PREFER_NOT_TO_SAY}')`).join(', ')}]::text[]`
-	};
+/** A results filter as public.answer_tallies reads it. */
+function filterJson(filter: ResultsFilter) {
+	return JSON.stringify({
+		channel: filter.channel ?? null,
+		language: filter.language ?? null,
+		demographics: filter.demographics
+	});
 }
 
 /**
@@ -75,14 +65,11 @@ export async function respondentWeights(
 	}
 ): Promise<WeightsOutcome> {
 	const dimensions = [...input.dimensions];
-	const { joins, cell } = cellJoins(dimensions, 2);
+	// Counted in the database (one row per combination), see public.answer_tallies.
 	const rows = await tx.query<{ cell: (string | null)[]; count: number }>(
-		`select ${cell} as cell, count(*)::int as count
-		from public.responses r
-		${joins}
-		where r.questionnaire_id = $1
-		group by 1`,
-		[input.questionnaireId, ...dimensions]
+		`select cell, count from public.answer_tallies($1, $2::jsonb, '{}', '[]', '[]')
+		where key = 'respondents'`,
+		[input.questionnaireId, JSON.stringify(dimensions)]
 	);
 	const margins = dimensions.map((dimension) => ({
 		dimension,
@@ -119,8 +106,8 @@ export async function respondentWeights(
 }
 
 /**
- * Every weightable question's answers in the filtered view, counted per answer and cell in SQL,
- * then weighted and suppressed like the raw results.
+ * Every weightable question's answers in the filtered view, counted per answer and cell in the
+ * database, then weighted and suppressed like the raw results.
  */
 export async function weightedQuestions(
 	tx: Queryable,
@@ -132,43 +119,22 @@ export async function weightedQuestions(
 		k: number;
 	}
 ): Promise<WeightedQuestion[]> {
-	const { dimensions } = input.weights;
-	const { joins, cell } = cellJoins(dimensions, 2);
-	const filter = conditions(input.filter, 2 + dimensions.length);
 	const weighable = input.questions.filter(isWeightable);
-	const answerIds = weighable.filter((q) => q.type !== 'demographic').map((q) => q.id);
-	const demographicDims = weighable.flatMap((q) => (q.type === 'demographic' ? [q.dimension] : []));
-	const next = 2 + dimensions.length + filter.params.length;
-	// Answers of ordinary questions and demographic answers in one pass each, as
-	// (question or dimension, answer, cell, respondents).
 	const rows = await tx.query<{
 		key: string;
 		value: unknown;
 		cell: (string | null)[];
 		count: number;
 	}>(
-		`with picked as (
-			select r.id, ${cell} as cell
-			from public.responses r
-			${joins}
-			where r.questionnaire_id = $1 and ${all(filter.parts)}
-		)
-		select a.question_id::text as key, a.value, p.cell, count(*)::int as count
-		from picked p join public.answers a on a.response_id = p.id
-		where a.question_id in (select jsonb_array_elements_text($${next}::jsonb)::uuid)
-		group by 1, 2, 3
-		union all
-		select 'dimension:' || d.dimension, to_jsonb(d.value), p.cell, count(*)::int
-		from picked p join public.demographic_answers d on d.response_id = p.id
-		where d.dimension in (select jsonb_array_elements_text($${next + 1}::jsonb))
-		group by 1, 2, 3`,
+		`select key, value, cell, count
+		from public.answer_tallies($1, $2::jsonb, $3::jsonb, $4::jsonb, $5::jsonb)
+		where key <> 'respondents'`,
 		[
 			input.questionnaireId,
-			...dimensions,
-			...filter.params,
-			// Lists go as JSON: both drivers pass a JSON text the same way, arrays not.
-			JSON.stringify(answerIds),
-			JSON.stringify(demographicDims)
+			JSON.stringify(input.weights.dimensions),
+			filterJson(input.filter),
+			JSON.stringify(weighable.filter((q) => q.type !== 'demographic').map((q) => q.id)),
+			JSON.stringify(weighable.flatMap((q) => (q.type === 'demographic' ? [q.dimension] : [])))
 		]
 	);
 	const byKey = new Map<string, { value: unknown; weight: number; count: number }[]>();

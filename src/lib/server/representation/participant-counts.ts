@@ -9,8 +9,8 @@
  * language, answered or not. Event participants and focus-group or interview attendee tallies
  * join as one more entry of `sources`.
  *
- * Outcome: the counts as the signed-in person may read them (RLS: owners, organizers and
- * analysts see everything; anyone else sees nothing and gets zeros).
+ * Outcome: the counts as the signed-in person may read them (owners, organizers and analysts
+ * see everything; anyone else sees nothing and gets zeros).
  */
 import type { ResponseChannel, ResponseLanguage } from '$lib/domain/results/filters';
 import type { Queryable } from '../db/types';
@@ -32,26 +32,16 @@ export interface ParticipantSource {
 	select(filter: ParticipantFilter, param: (value: unknown) => string): string | null;
 }
 
-/** Residents' answers to questionnaires, with the demographics they chose to give. */
+/**
+ * Residents' answers to questionnaires, with the demographics they chose to give, counted by
+ * public.response_participant_counts (which checks the caller's role once; see its migration).
+ */
 export const questionnaireResponses: ParticipantSource = {
 	id: 'questionnaire_responses',
-	select(filter, param) {
-		const where = [
-			'r.community_id = $1',
-			...(filter.questionnaireId ? [`r.questionnaire_id = ${param(filter.questionnaireId)}`] : []),
-			...(filter.channel ? [`r.channel = ${param(filter.channel)}::public.response_channel`] : [])
-		].join(' and ');
-		return `select r.channel::text as channel, r.language::text as language,
-				null::text as dimension, null::text as value, count(*)::int as participants
-			from public.responses r where ${where}
-			group by r.channel, r.language
-			union all
-			select r.channel::text, r.language::text, d.dimension, d.value, count(*)::int
-			from public.responses r
-			join public.demographic_answers d on d.response_id = r.id
-			where ${where}
-			group by r.channel, r.language, d.dimension, d.value`;
-	}
+	select: (filter, param) =>
+		`select channel, language, dimension, value, participants
+		from public.response_participant_counts($1, ${param(filter.questionnaireId ?? null)}::uuid,
+			${param(filter.channel ?? null)}::public.response_channel)`
 };
 
 export const sources: readonly ParticipantSource[] = [
