@@ -256,4 +256,38 @@ describe.each(drivers)('representation and weighting on %s', (driver) => {
 			])
 		);
 	});
+
+	it('the aggregate functions count only for owners, organizers and analysts', async () => {
+		const tallies = (who: string | null) =>
+			as(db, who, (tx) =>
+				tx.query<{ key: string; count: number }>(
+					`select key, count from public.answer_tallies($1, '[]', $2::jsonb, $3::jsonb, '[]')`,
+					[
+						DEMO,
+						JSON.stringify({ demographics: { housing_tenure: 'renter' } }),
+						JSON.stringify([Q(116)])
+					]
+				)
+			);
+		for (const who of [ownerId, people.organizerA, people.analystA]) {
+			const rows = await tallies(who);
+			// The filter picks the 20 renters, who all answered yes.
+			expect(rows.find((r) => r.key === 'respondents')?.count).toBe(20);
+			expect(rows.filter((r) => r.key === Q(116))).toEqual([{ key: Q(116), count: 20 }]);
+		}
+		for (const who of [people.volunteerA, people.outsider]) {
+			expect(await tallies(who)).toEqual([]);
+			expect(
+				await as(db, who, (tx) =>
+					tx.query(`select * from public.response_participant_counts($1)`, [DEMO_COMMUNITY])
+				)
+			).toEqual([]);
+		}
+		await expect(tallies(null)).rejects.toThrow(DENIED);
+		await expect(
+			as(db, null, (tx) =>
+				tx.query(`select * from public.response_participant_counts($1)`, [DEMO_COMMUNITY])
+			)
+		).rejects.toThrow(DENIED);
+	});
 });
