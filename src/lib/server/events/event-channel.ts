@@ -23,3 +23,17 @@ export function markEventSurvey(cookies: Cookies, questionnaireSlug: string, sec
 export function fromEvent(cookies: Cookies, questionnaireSlug: string): boolean {
 	return cookies.get(EVENT_SURVEY_COOKIE) === questionnaireSlug;
 }
+
+/**
+ * The channel a questionnaire page saves a response with: 'kiosk' on a shared tablet (which
+ * keeps nothing of anyone's, this cookie included, in mind), 'event' from a phone that came
+ * through an event's page, else 'online'.
+ */
+export function surveyChannel(
+	kiosk: boolean,
+	cookies: Cookies,
+	questionnaireSlug: string
+): 'kiosk' | 'event' | 'online' {
+	if (kiosk) return 'kiosk';
+	return fromEvent(cookies, questionnaireSlug) ? 'event' : 'online';
+}

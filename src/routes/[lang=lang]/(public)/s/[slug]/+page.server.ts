@@ -25,7 +25,8 @@ import {
 import { availability, surveyQuestionnaire } from '$lib/server/survey/questionnaire';
 import { acceptedAnswers, readableAnswers } from '$lib/server/survey/readable';
 import { surveyView } from '$lib/server/survey/view';
-import { isKiosk, responseChannel } from '$lib/answer/kiosk';
+import { isKiosk } from '$lib/answer/kiosk';
+import { surveyChannel } from '$lib/server/events/event-channel';
 import type { SurveyState } from '$lib/answer/view';
 import type { Lang } from '$lib/i18n/languages';
 import type { Action, Actions, PageServerLoad } from './$types';
@@ -82,7 +83,7 @@ async function move({ request, locals, params }: Parameters<Action>[0], to: 'bac
 
 export const actions = {
 	/** Next, or Send on the last section: check the section on screen, then move on or save. */
-	next: async ({ request, locals, params, url }) => {
+	next: async ({ request, locals, params, url, cookies }) => {
 		const kiosk = isKiosk(url.searchParams);
 		const { loaded, definition } = await surveyQuestionnaire(locals, params.slug);
 		const form = await request.formData();
@@ -106,7 +107,7 @@ export const actions = {
 					{
 						responseId: state.responseId,
 						receipt: state.receipt,
-						channel: responseChannel(kiosk),
+						channel: surveyChannel(kiosk, cookies, params.slug),
 						language: locals.lang,
 						answers,
 						...(contact.given ? { contact: contact.contact } : {})

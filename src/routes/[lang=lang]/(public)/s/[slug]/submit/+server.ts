@@ -1,6 +1,7 @@
 import { error, json } from '@sveltejs/kit';
 import { z } from 'zod';
-import { isKiosk, responseChannel } from '$lib/answer/kiosk';
+import { isKiosk } from '$lib/answer/kiosk';
+import { surveyChannel } from '$lib/server/events/event-channel';
 import { contactErrors, contactSchema } from '$lib/domain/responses/contact';
 import { languages } from '$lib/i18n/languages';
 import { loadAnswerableQuestionnaire } from '$lib/server/questionnaires/load-answerable-questionnaire';
@@ -32,7 +33,7 @@ const submission = z.object({
 
 const invalid = () => json({ error: 'invalid' }, { status: 400 });
 
-export const POST: RequestHandler = async ({ request, locals, params, url }) => {
+export const POST: RequestHandler = async ({ request, locals, params, url, cookies }) => {
 	let body: unknown;
 	try {
 		body = await request.json();
@@ -49,7 +50,7 @@ export const POST: RequestHandler = async ({ request, locals, params, url }) => 
 	// One transaction: the questionnaire's version check (its parsed definition is usually in
 	// memory) and the save. A questionnaire residents cannot see is looked for again only then,
 	// so that a closed one answers 409 closed rather than 404.
-	const channel = responseChannel(isKiosk(url.searchParams));
+	const channel = surveyChannel(isKiosk(url.searchParams), cookies, params.slug);
 	let result: SubmitOutcome | 'not_found';
 	try {
 		result = await locals.asUser(async (tx) => {
