@@ -25,8 +25,8 @@ import {
 	visibleSections
 } from './live';
 import { flush, pending, queue, type OutboxItem } from './outbox';
-import { fill, readPageData, type AnswerPageData } from './page-data';
-import type { QuestionView, SurveyState } from './view';
+import { fill, readPageData, type AnswerPageData, type ScriptQuestion } from './page-data';
+import type { SurveyState } from './view';
 
 let data: AnswerPageData | null = null;
 /** a post is under way: further presses wait for it */
@@ -67,7 +67,7 @@ function stateOf(values: FormData): SurveyState {
 	};
 }
 
-function findQuestion(id: string): QuestionView | undefined {
+function findQuestion(id: string): ScriptQuestion | undefined {
 	for (const section of data?.survey?.sections ?? [])
 		for (const question of section.questions) if (question.id === id) return question;
 	return undefined;

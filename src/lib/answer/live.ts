@@ -19,7 +19,18 @@ import {
 	otherField,
 	rankField
 } from '$lib/domain/questionnaires/rules';
-import type { QuestionView, SurveyView } from './view';
+import type { QuestionView } from './view';
+
+/** What the rules read of a question: the page's script gets no more than this (page-data.ts). */
+export type QuestionRules = Pick<
+	QuestionView,
+	'id' | 'type' | 'required' | 'condition' | 'allowOther'
+> & { options?: readonly { value: string }[] };
+
+/** What the rules read of a questionnaire. */
+export interface SurveyRules<Q extends QuestionRules = QuestionRules> {
+	sections: readonly { condition?: QuestionView['condition']; questions: readonly Q[] }[];
+}
 
 export {
 	answerField,
@@ -60,7 +71,7 @@ export function answerEntries(fields: Fields): [string, string][] {
 const oneOrMany = (values: readonly string[]) => (values.length > 1 ? [...values] : values[0]);
 
 /** What the form says about one question, as answersFromForm reads it. */
-export function rawAnswer(question: QuestionView, fields: Fields): unknown {
+export function rawAnswer(question: QuestionRules, fields: Fields): unknown {
 	const values = fields.get(answerField(question.id)) ?? [];
 	const other = fields.get(otherField(question.id))?.[0] ?? '';
 	const wroteOther = question.allowOther === true && other.trim() !== '';
@@ -86,7 +97,7 @@ export function rawAnswer(question: QuestionView, fields: Fields): unknown {
 }
 
 /** Every question's answer, keyed by question id: the body the offline outbox sends. */
-export function rawAnswers(survey: SurveyView, fields: Fields): Record<string, unknown> {
+export function rawAnswers(survey: SurveyRules, fields: Fields): Record<string, unknown> {
 	const answers: Record<string, unknown> = {};
 	for (const section of survey.sections) {
 		for (const question of section.questions) {
@@ -98,7 +109,7 @@ export function rawAnswers(survey: SurveyView, fields: Fields): Record<string, u
 }
 
 /** The answer as a condition sees it; undefined when the server would not accept it. */
-function conditionValue(question: QuestionView, raw: unknown): unknown {
+function conditionValue(question: QuestionRules, raw: unknown): unknown {
 	if (typeof raw === 'string' && raw.trim() === '') return undefined;
 	switch (question.type) {
 		case 'number':
@@ -115,19 +126,22 @@ function conditionValue(question: QuestionView, raw: unknown): unknown {
 	}
 }
 
-export interface VisibleSection {
+export interface VisibleSection<Q extends QuestionRules = QuestionView> {
 	/** index in the questionnaire's sections */
 	index: number;
-	questions: QuestionView[];
+	questions: Q[];
 }
 
 /** The sections and questions the answers so far show, in order (walkVisible). */
-export function visibleSections(survey: SurveyView, fields: Fields): VisibleSection[] {
+export function visibleSections<Q extends QuestionRules>(
+	survey: SurveyRules<Q>,
+	fields: Fields
+): VisibleSection<Q>[] {
 	const answers: Record<string, unknown> = {};
-	const visible: VisibleSection[] = [];
+	const visible: VisibleSection<Q>[] = [];
 	survey.sections.forEach((section, index) => {
 		if (!isShown(section.condition, answers)) return;
-		const questions: QuestionView[] = [];
+		const questions: Q[] = [];
 		for (const question of section.questions) {
 			if (!isShown(question.condition, answers)) continue;
 			questions.push(question);
@@ -140,7 +154,7 @@ export function visibleSections(survey: SurveyView, fields: Fields): VisibleSect
 }
 
 /** Shown required questions left blank, with the server's locale keys. */
-export function missingRequired(survey: SurveyView, fields: Fields): Record<string, string> {
+export function missingRequired(survey: SurveyRules, fields: Fields): Record<string, string> {
 	const errors: Record<string, string> = {};
 	for (const { questions } of visibleSections(survey, fields)) {
 		for (const question of questions) {

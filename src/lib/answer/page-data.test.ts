@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fill, jsonScript, pageText, PAGE_DATA_ID, readPageData } from './page-data';
+import { fill, jsonScript, pageText, PAGE_DATA_ID, readPageData, scriptSurvey } from './page-data';
 
 describe('fill', () => {
 	it('puts values in the placeholders, numbers included', () => {
@@ -65,5 +65,53 @@ describe('jsonScript', () => {
 		expect(
 			readPageData({ getElementById: () => ({ textContent: '{nope' }) as HTMLElement })
 		).toBeNull();
+	});
+});
+
+describe('scriptSurvey', () => {
+	it('keeps what conditions, the outbox and the error summary need, and no more', () => {
+		const condition = { questionId: 'a', operator: 'equals' as const, value: 'yes' };
+		const slim = scriptSurvey({
+			slug: 's',
+			title: 'Title',
+			intro: 'Intro',
+			sections: [
+				{
+					id: 'one',
+					title: 'One',
+					condition,
+					questions: [
+						{
+							id: 'a',
+							type: 'single_choice',
+							prompt: 'A?',
+							help: 'Help',
+							required: true,
+							allowOther: true,
+							options: [{ value: 'yes', label: 'Yes' }]
+						},
+						{ id: 'b', type: 'short_text', prompt: 'B?', required: false, condition, maxLength: 9 }
+					]
+				}
+			]
+		});
+		expect(slim).toEqual({
+			sections: [
+				{
+					condition,
+					questions: [
+						{
+							id: 'a',
+							type: 'single_choice',
+							prompt: 'A?',
+							required: true,
+							allowOther: true,
+							options: [{ value: 'yes' }]
+						},
+						{ id: 'b', type: 'short_text', prompt: 'B?', required: false, condition }
+					]
+				}
+			]
+		});
 	});
 });

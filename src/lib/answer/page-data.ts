@@ -4,9 +4,37 @@
  * in the page's language only. It travels in the page as a JSON script element, so the page needs
  * neither SvelteKit's client nor the locale files in the browser.
  */
+import type { QuestionRules, SurveyRules } from './live';
 import type { SurveyView } from './view';
 
 export const PAGE_DATA_ID = 'answer-page-data';
+
+/** A question as the script needs it: its rules, and its prompt for the error summary. */
+export type ScriptQuestion = QuestionRules & { prompt: string };
+export type ScriptSurvey = SurveyRules<ScriptQuestion>;
+
+/**
+ * The questionnaire as the script needs it, without what the page already shows (titles, help,
+ * option labels): the page stays light.
+ */
+export function scriptSurvey(survey: SurveyView): ScriptSurvey {
+	return {
+		sections: survey.sections.map(({ condition, questions }) => ({
+			...(condition ? { condition } : {}),
+			questions: questions.map(
+				({ id, type, prompt, required, condition, allowOther, options }) => ({
+					id,
+					type,
+					prompt,
+					required,
+					...(condition ? { condition } : {}),
+					...(allowOther ? { allowOther } : {}),
+					...(options ? { options: options.map(({ value }) => ({ value })) } : {})
+				})
+			)
+		}))
+	};
+}
 
 /** Interface text the script shows: locale key → text, placeholders left as {{name}}. */
 export type PageText = Record<string, string>;
@@ -22,7 +50,7 @@ export interface AnswerPageData {
 	 */
 	fresh: boolean;
 	/** the questionnaire (while it takes answers and a screen of it is shown), else null */
-	survey: SurveyView | null;
+	survey: ScriptSurvey | null;
 	urls: {
 		/** this questionnaire, first screen, in the page's language */
 		survey: string;
