@@ -79,7 +79,7 @@ async function pageRequests(url) {
 		const failed = [];
 		page.on('requestfailed', (req) => failed.push(`${req.url()}: ${req.failure()?.errorText}`));
 		await page.goto(url, { waitUntil: 'networkidle', timeout: 60000 });
-		// the page is interactive: hydration ran and its first question is on screen
+		// the page is interactive: its script ran and its first question is on screen
 		await page.locator('main').first().waitFor({ timeout: 10000 });
 		if (failed.length > 0)
 			throw new Error(`requests failed while loading ${url}: ${failed.join('; ')}`);
@@ -128,6 +128,8 @@ async function weigh(pageUrl) {
 		js_gzip_bytes: total('js'),
 		css_gzip_bytes: total('css'),
 		html_gzip_bytes: total('html'),
+		// the survey page loads one enhancement module and no SvelteKit client (csr = false)
+		js_files: files.filter((f) => f.kind === 'js').length,
 		fonts_gzip_bytes: total('fonts'),
 		other_gzip_bytes: total('other'),
 		// the same page for a client that accepts gzip but not brotli
