@@ -44,9 +44,38 @@ for (const lang of langs) {
 				page.getByRole('status').filter({ hasText: t(lang, 'sessions.notes.saved') })
 			).toBeVisible();
 			await expectNoAxeViolations(page);
+
+			// Notes typed elsewhere: checked first, then imported all at once.
+			await page.getByRole('link', { name: t(lang, 'sessions.import.link') }).click();
+			const imported = unique('Imported note');
+			await page.getByLabel(t(lang, 'sessions.import.file')).setInputFiles({
+				name: 'notes.csv',
+				mimeType: 'text/csv',
+				buffer: Buffer.from(`text,kind,prompt\n${imported},quote,2\n`)
+			});
+			await page.getByRole('button', { name: t(lang, 'sessions.import.check') }).click();
+			await page
+				.getByRole('button', { name: t(lang, 'sessions.import.import_all', { formatted: 1 }) })
+				.click();
+			await expect(page.getByRole('status')).toContainText(
+				t(lang, 'sessions.import.imported_one', { formatted: 1 })
+			);
+			await expectNoAxeViolations(page);
+			await page.getByRole('link', { name: t(lang, 'sessions.import.back') }).click();
+			await expect(notes.getByRole('listitem').first()).toContainText(imported);
+
+			// The guide behind the prompts.
+			await page.goto(paths.guides(lang, demoCommunity.slug));
+			await page
+				.getByRole('link', { name: lang === 'en' ? 'Living in Vanier' : 'Vivre à Vanier' })
+				.click();
+			await expect(
+				page.getByRole('form', { name: t(lang, 'guides.prompt_number', { number: 3 }) })
+			).toBeVisible();
+			await expectNoAxeViolations(page);
 		});
 
-		test('a volunteer-style record: tally checked against attendance, then a note saved', async ({
+		test('a session record: tally checked against attendance, then a note saved', async ({
 			page
 		}) => {
 			await signIn(page, lang);
