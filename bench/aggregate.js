@@ -14,6 +14,7 @@ import { createServer } from 'vite';
 import { root } from '../scripts/build-if-stale.js';
 import { startThrowawayPostgres } from '../scripts/throwaway-postgres.js';
 import { median, round } from './lib/report.js';
+import { voteRoundPart } from './aggregate-votes.js';
 
 const Q = (/** @type {number} */ n) => `00000000-0000-4000-8000-000000000${n}`;
 const QUESTIONNAIRE = Q(100);
@@ -130,7 +131,9 @@ export const parts = [
 			if (!outcome.ok) throw new Error(`weighting refused: ${JSON.stringify(outcome.problems)}`);
 			return outcome;
 		}
-	}
+	},
+	// one vote round with n ballots: its tallies overall, by channel and by group, in SQL
+	voteRoundPart
 ];
 
 /** Everyone weighs 1: the cell of no dimensions. */
@@ -164,7 +167,8 @@ async function loadModules() {
 		weighted: await load('/src/lib/server/questionnaires/weighted-results.ts'),
 		dashboard: await load('/src/lib/server/representation/representation-dashboard.ts'),
 		baselines: await load('/src/lib/server/representation/list-population-baselines.ts'),
-		filters: await load('/src/lib/domain/results/filters.ts')
+		filters: await load('/src/lib/domain/results/filters.ts'),
+		votes: await load(voteRoundPart.modules.votes)
 	};
 	return { modules, close: () => vite.close() };
 }
@@ -183,6 +187,7 @@ async function prepare(/** @type {any} */ m, /** @type {any} */ db, /** @type {n
 	);
 	await db.exec(BASELINES);
 	for (const statement of generate(n)) await db.exec(statement);
+	await voteRoundPart.prepare(db, n);
 }
 
 /** Median time of each part as the owner, after one warm-up run; their sum is the figure. */

@@ -22,11 +22,11 @@ export function roundTotals(tx: Queryable, roundId: string): Promise<RoundTotal[
 	return tx.query<RoundTotal>(
 		`with n as (select count(*)::int as options from public.vote_options where round_id = $1),
 		marked as (
-			select b.id as ballot_id, b.channel::text as channel, m.option_id,
+			select m.ballot_id, b.channel::text as channel, m.option_id,
 				case when r.method = 'ranking' then n.options - m.value else m.value end as points
 			from public.vote_rounds r cross join n
-			join public.ballots b on b.round_id = r.id
-			join public.ballot_marks m on m.ballot_id = b.id
+			join public.ballot_marks m on m.round_id = r.id
+			join public.ballots b on b.id = m.ballot_id
 			where r.id = $1
 		)
 		select case when grouping(channel) = 0 then 'channel' else 'all' end as grouping,
@@ -34,7 +34,7 @@ export function roundTotals(tx: Queryable, roundId: string): Promise<RoundTotal[
 		from marked group by grouping sets ((option_id), (channel, option_id))
 		union all
 		select p.dimension, p.value, option_id, count(*)::int, sum(points)::int
-		from marked join public.ballot_profiles p on p.ballot_id = marked.ballot_id
+		from marked join public.ballot_profiles p on p.ballot_id = marked.ballot_id and p.round_id = $1
 		group by p.dimension, p.value, option_id
 		order by 1, 2, 3`,
 		[roundId]

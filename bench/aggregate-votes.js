@@ -1,0 +1,198 @@
+// One vote round with n ballots (10k, 100k, 1m), on PostgreSQL 15 and on embedded PGlite: the
+// time to compute the round's point tallies overall, by channel and by each profile dimension in
+// SQL (roundTotals, grouping sets), as the community's owner through row-level security, as the
+// results page runs it. Ballots are generated in SQL (generate_series, one statement per table)
+// from a seeded hash, so every run stores the same.
+//
+// `voteRoundPart` is one of the parts of bench/aggregate.js: its time is in
+// aggregate.parts.<n>.<db>.vote_round and counts in aggregate.<n>.<db>_ms. Run alone,
+// `node bench/aggregate-votes.js [--quick] [--sizes=10k,100k]` measures only the vote round.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createServer } from 'vite';
+import { root } from '../scripts/build-if-stale.js';
+import { startThrowawayPostgres } from '../scripts/throwaway-postgres.js';
+import { median, round } from './lib/report.js';
+
+const COMMUNITY = '00000000-0000-4000-8000-000000000001';
+const OWNER = '00000000-0000-4000-8000-0000000b0002';
+const ROUND = '00000000-0000-4000-8000-0000000e0001';
+const OPTION = (/** @type {number} */ n) =>
+	`00000000-0000-4000-8000-0000000e01${String(n).padStart(2, '0')}`;
+const OPTIONS = [1, 2, 3, 4, 5].map(OPTION);
+const SIZES = /** @type {const} */ ([
+	['10k', 10_000],
+	['100k', 100_000],
+	['1m', 1_000_000]
+]);
+/** the seed of the generator: change it and every run stores other (equally repeatable) data */
+const SEED = 20261123;
+const h = (/** @type {string} */ stream) => `abs(hashint8(i * 64 + ${stream} + ${SEED}))`;
+const pick = (/** @type {string[]} */ values, /** @type {string} */ stream) =>
+	`(array[${values.map((v) => `'${v}'`).join(',')}])[1 + ${h(stream)} % ${values.length}]`;
+
+/**
+ * SQL that stores a dot-voting round (5 options, 5 dots, at most 3 on one) and n ballots, each
+ * placing its dots on three options from a seeded start (start, start + 1, start + 3 mod 5,
+ * with 3 + 1 + 1 or 2 + 2 + 1 dots), most with a profile.
+ */
+function generate(/** @type {number} */ n) {
+	const series = `from generate_series(1, ${n}) as i`;
+	const id = `md5('ballot' || i)::uuid`;
+	const options = OPTIONS.map(
+		(option, i) =>
+			`('${option}'::uuid, '${ROUND}'::uuid, ${i + 1}, '{"en":"Option ${i + 1}","fr":"Option ${i + 1}"}'::jsonb)`
+	).join(', ');
+	return [
+		`insert into public.vote_rounds (id, community_id, slug, title, question, method, settings, status)
+		values ('${ROUND}', '${COMMUNITY}', 'bench-round', '{"en":"Bench","fr":"Banc"}', '{"en":"Q","fr":"Q"}',
+			'dots', '{"dots":5,"cap":3}', 'open')`,
+		`insert into public.vote_options (id, round_id, position, label) values ${options}`,
+		`insert into public.ballots (id, round_id, community_id, device_hash, channel, language)
+		select ${id}, '${ROUND}', '${COMMUNITY}', md5('device' || i),
+			${pick(['online', 'online', 'online', 'online', 'event', 'event', 'kiosk'], '1')}::public.response_channel,
+			${pick(['en', 'en', 'fr'], '2')}::public.content_language
+		${series}`,
+		`insert into public.ballot_marks (ballot_id, round_id, option_id, value)
+		select ${id}, '${ROUND}', (array[${OPTIONS.map((o) => `'${o}'::uuid`).join(',')}])[1 + (${h('3')} + k) % 5], v
+		${series}
+		cross join lateral (values (0, 2 + ${h('4')} % 2), (1, 2 - ${h('4')} % 2), (3, 1)) as m(k, v)`,
+		`insert into public.ballot_profiles (ballot_id, round_id, dimension, value)
+		select ${id}, '${ROUND}', d, v ${series}
+		cross join lateral (values
+			('age_group', ${pick(['15_24', '25_34', '25_34', '35_44', '45_54', '55_64', '65_74', '75_plus', 'prefer_not_to_say'], '5')}),
+			('gender', ${pick(['woman', 'woman', 'man', 'man', 'another_gender', 'prefer_not_to_say'], '6')}),
+			('first_official_language', ${pick(['english', 'french', 'french', 'both', 'neither'], '7')})
+		) as p(d, v)
+		where ${h('8')} % 10 <> 0`,
+		'analyze'
+	];
+}
+
+/** A part of bench/aggregate.js: its own rows (prepare), then the measured work (run). */
+export const voteRoundPart = {
+	name: 'vote_round',
+	modules: { votes: '/src/lib/server/voting/round-totals.ts' },
+	/** @param {any} db @param {number} n */
+	prepare: async (db, n) => {
+		for (const statement of generate(n)) await db.exec(statement);
+	},
+	/** @param {any} m @param {any} tx */
+	run: async (m, tx) => {
+		const totals = await m.votes.roundTotals(tx, ROUND);
+		return totals;
+	}
+};
+
+/** Three marks per ballot: any other count means RLS or the query lost ballots. */
+function check(/** @type {any[]} */ totals, /** @type {number} */ n) {
+	const counted = totals
+		.filter((row) => row.grouping === 'all')
+		.reduce((sum, row) => sum + row.ballots, 0);
+	if (counted !== 3 * n) throw new Error(`counted ${counted} marks, expected ${3 * n}`);
+}
+
+async function loadModules() {
+	const vite = await createServer({
+		root,
+		configFile: join(root, 'vite.config.ts'),
+		server: { middlewareMode: true, hmr: false, watch: null },
+		appType: 'custom',
+		logLevel: 'error'
+	});
+	const load = (/** @type {string} */ path) => vite.ssrLoadModule(path);
+	const modules = {
+		migrate: await load('/src/lib/server/db/migrate.ts'),
+		pglite: await load('/src/lib/server/db/pglite-driver.ts'),
+		postgres: await load('/src/lib/server/db/postgres-driver.ts'),
+		withUser: await load('/src/lib/server/db/with-user.ts'),
+		votes: await load(voteRoundPart.modules.votes)
+	};
+	return { modules, close: () => vite.close() };
+}
+
+/** A migrated database with the demo community, an owner, and the round with n ballots. */
+async function prepare(/** @type {any} */ m, /** @type {any} */ db, /** @type {number} */ n) {
+	await m.migrate.migrate(db);
+	await db.exec(readFileSync(join(root, 'supabase/seed.sql'), 'utf8'));
+	await db.query(
+		`insert into public.profiles (id, display_name, email) values ($1, 'Bench owner', 'owner@bench.example')`,
+		[OWNER]
+	);
+	await db.query(
+		`insert into public.memberships (community_id, user_id, role) values ($1, $2, 'owner')`,
+		[COMMUNITY, OWNER]
+	);
+	await voteRoundPart.prepare(db, n);
+}
+
+/** Median time as the owner after one warm-up run. */
+async function measure(/** @type {any} */ m, /** @type {any} */ db, /** @type {number} */ n) {
+	const owner = { role: 'authenticated', sub: OWNER };
+	const runs = n >= 1_000_000 ? 2 : n >= 100_000 ? 3 : 5;
+	const times = [];
+	for (let run = 0; run <= runs; run++) {
+		const started = performance.now();
+		const totals = await m.withUser.withUser(db, owner, (/** @type {any} */ tx) =>
+			voteRoundPart.run(m, tx)
+		);
+		if (run > 0) times.push(performance.now() - started);
+		check(totals, n);
+	}
+	return round(median(times), 1);
+}
+
+/** The vote round alone, on both databases, at the given sizes. */
+async function votesAlone(
+	/** @type {readonly (readonly [string, number])[]} */ sizes,
+	/** @type {(line: string) => void} */ log
+) {
+	const { modules: m, close } = await loadModules();
+	/** @type {Record<string, any>} */
+	const section = {};
+	try {
+		for (const [label, n] of sizes) {
+			section[label] = { postgres_ms: null, pglite_ms: null };
+			log(`  ${label} ballots on PostgreSQL…`);
+			const cluster = await startThrowawayPostgres({ durable: false });
+			try {
+				const db = await m.postgres.openPostgres(cluster.url, { max: 2 });
+				try {
+					await prepare(m, db, n);
+					section[label].postgres_ms = await measure(m, db, n);
+					log(`    ${section[label].postgres_ms} ms`);
+				} finally {
+					await db.close();
+				}
+			} finally {
+				cluster.stop();
+			}
+			log(`  ${label} ballots on PGlite…`);
+			const db = await m.pglite.openPglite();
+			try {
+				await prepare(m, db, n);
+				section[label].pglite_ms = await measure(m, db, n);
+				log(`    ${section[label].pglite_ms} ms`);
+			} catch (error) {
+				// PGlite runs in WebAssembly with a bounded heap: say so rather than invent a figure.
+				section[label].pglite_error = error instanceof Error ? error.message : String(error);
+			} finally {
+				await db.close().catch(() => {});
+			}
+		}
+	} finally {
+		await close();
+	}
+	return section;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+	const sizesArg = process.argv.find((arg) => arg.startsWith('--sizes='));
+	const wanted = sizesArg ? sizesArg.slice(8).split(',') : null;
+	const sizes = process.argv.includes('--quick')
+		? SIZES.slice(0, 1)
+		: SIZES.filter(([label]) => !wanted || wanted.includes(label));
+	const section = await votesAlone(sizes, (line) => console.error(line));
+	console.log(JSON.stringify(section, null, '\t'));
+}
