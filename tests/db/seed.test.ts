@@ -15,7 +15,11 @@ describe.each(drivers)('the demo seed on %s', (driver) => {
 		await seedDemo(db, 'a-demo-password');
 		const loaded = await as(db, null, (tx) => loadQuestionnaire(tx, { slug: 'vanier-2026' }));
 		await db.close();
-		expect(loaded?.meta).toMatchObject({ isOpen: true, communitySlug: 'vanier' });
+		expect(loaded?.meta).toMatchObject({
+			isOpen: true,
+			// the demo community, vanier
+			communityId: '00000000-0000-4000-8000-000000000001'
+		});
 		const definition = questionnaireDefinition.parse(loaded!.definition);
 		expect(allQuestions(definition)).toHaveLength(12);
 		expect(publishProblems(definition)).toEqual([]);

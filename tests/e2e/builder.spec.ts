@@ -4,6 +4,7 @@ import {
 	expectNoAxeViolations,
 	type Lang,
 	langs,
+	newVisitor,
 	otherLang,
 	paths,
 	signIn,
@@ -299,3 +300,155 @@ for (const lang of langs) {
 		});
 	});
 }
+
+test.describe('issue #3: option order, address, contact details', () => {
+	test(
+		'an organizer moves options and changes a draft’s address',
+		{ tag: '@js' },
+		async ({ page }) => {
+			const lang: Lang = 'fr';
+			await signIn(page, lang);
+			await page.goto(paths.questionnaires(lang, demoCommunity.slug));
+			const create = page.getByRole('form', { name: t(lang, 'builder.create_title') });
+			await create.getByLabel(t(lang, 'builder.title_en'), exact).fill(wording.title.en);
+			await create.getByLabel(t(lang, 'builder.slug'), exact).fill(unique('e2e-addr'));
+			await create.getByRole('button', { name: t(lang, 'builder.create') }).click();
+			await expect(page).toHaveURL(/\/questionnaires\/[0-9a-f-]{36}$/);
+
+			// A web name another questionnaire has is refused with its reason; a free one is taken.
+			const status = page.getByRole('region', { name: t(lang, 'builder.state.title') });
+			const address = status.getByLabel(t(lang, 'builder.slug'), exact);
+			await address.fill('vanier-2026');
+			await status.getByRole('button', { name: t(lang, 'questionnaire_address.save') }).click();
+			await expect(address).toHaveAccessibleDescription(
+				`${t(lang, 'questionnaire_address.hint')} ${t(lang, 'builder.errors.slug_taken')}`
+			);
+			await expectNoAxeViolations(page);
+			const renamed = unique('e2e-renamed');
+			await address.fill(renamed);
+			await status.getByRole('button', { name: t(lang, 'questionnaire_address.save') }).click();
+			await expect(page.getByRole('status')).toContainText(t(lang, 'builder.done.slug'));
+			await expect(status).toContainText(paths.survey(lang, renamed));
+
+			// Options move down and up; the order is saved at once.
+			await addQuestion(page, lang, 'single_choice');
+			await page
+				.getByLabel(t(lang, 'builder.question_editor.prompt_en'))
+				.fill(wording.transport.en);
+			await fillOption(page, lang, 1, wording.bus);
+			await fillOption(page, lang, 2, wording.car);
+			// saved options can move (blank rows, offered for additions, cannot)
+			const editorUrl = page.url();
+			await saveQuestion(page, lang);
+			await page.goto(editorUrl);
+			const option = (number: number) => t(lang, 'option_order.item', { number });
+			await itemButton(page, lang, 'builder.move_down', option(1)).click();
+			await expect(page.getByRole('status')).toContainText(
+				t(lang, 'option_order.moved', { position: 2 })
+			);
+			const row = (number: number) =>
+				page.getByRole('group', {
+					name: t(lang, 'builder.question_editor.option', { number }),
+					exact: true
+				});
+			await expect(row(1).getByLabel(t(lang, 'builder.question_editor.label_en'))).toHaveValue(
+				wording.car.en
+			);
+			await expect(row(2).getByLabel(t(lang, 'builder.question_editor.label_fr'))).toHaveValue(
+				wording.bus.fr
+			);
+			// the first option cannot move up, the last cannot move down
+			await expect(itemButton(page, lang, 'builder.move_up', option(1))).toHaveCount(0);
+			await expect(itemButton(page, lang, 'builder.move_down', option(2))).toHaveCount(0);
+			await expectNoAxeViolations(page);
+		}
+	);
+
+	test('a resident leaves contact details that only the owners see, never in the results export', async ({
+		page,
+		browser
+	}) => {
+		// with JavaScript in English, without it in French
+		const lang: Lang = test.info().project.use.javaScriptEnabled === false ? 'fr' : 'en';
+		const DEMO = '00000000-0000-4000-8000-000000000100';
+		const editor = paths.questionnaire(lang, demoCommunity.slug, DEMO);
+		const offer = async (on: boolean) => {
+			await page.goto(editor);
+			const box = page.getByLabel(t(lang, 'contact_details.setting'));
+			if (on) await box.check();
+			else await box.uncheck();
+			await page.getByRole('button', { name: t(lang, 'builder.settings.save') }).click();
+			await expect(page.getByRole('status')).toContainText(t(lang, 'builder.done.settings'));
+		};
+		await signIn(page, lang);
+		await offer(true);
+		try {
+			const { context, page: resident } = await newVisitor(browser);
+			const email = `${unique('resident')}@example.org`;
+			await resident.goto(paths.survey(lang, 'vanier-2026'));
+			const words =
+				lang === 'en'
+					? {
+							lived: /How long have you lived in Vanier/,
+							activity: /taken part in a community activity/,
+							less: 'Less than a year',
+							age: /What is your age/,
+							age25: '25 to 34'
+						}
+					: {
+							lived: /habitez-vous à Vanier/,
+							activity: /participé à une activité communautaire/,
+							less: 'Moins d’un an',
+							age: /Quel est votre âge/,
+							age25: '25 à 34 ans'
+						};
+			await resident
+				.getByRole('group', { name: words.lived })
+				.getByRole('radio', { name: words.less })
+				.check();
+			await resident
+				.getByRole('group', { name: words.activity })
+				.getByRole('radio', { name: t(lang, 'questionnaire.no') })
+				.check();
+			await resident.getByRole('button', { name: t(lang, 'survey.next'), exact: true }).click();
+			const contact = resident.getByRole('group', { name: t(lang, 'contact_details.legend') });
+			await expect(contact).toBeVisible();
+			await resident
+				.getByRole('group', { name: words.age })
+				.getByRole('radio', { name: words.age25 })
+				.check();
+			await contact.getByLabel(t(lang, 'contact_details.email')).fill(email);
+			const send = resident.getByRole('button', { name: t(lang, 'survey.send'), exact: true });
+			await send.click();
+			// no consent: refused, with what was typed kept
+			await expect(resident.getByRole('alert')).toContainText(
+				t(lang, 'contact_details.errors.consent')
+			);
+			await expect(contact.getByLabel(t(lang, 'contact_details.email'))).toHaveValue(email);
+			await expectNoAxeViolations(resident);
+			await contact.getByLabel(t(lang, 'contact_details.consent')).check();
+			await send.click();
+			await expect(
+				resident.getByRole('heading', { name: t(lang, 'survey.thanks_title') })
+			).toBeVisible();
+			await context.close();
+
+			// The owner sees it on its own page, and in its own CSV; the results export lacks it.
+			await page.goto(editor);
+			await page.getByRole('link', { name: t(lang, 'contact_details.list_link') }).click();
+			await expect(page.getByRole('table')).toContainText(email);
+			await expectNoAxeViolations(page);
+			const contacts = await page.request.get(
+				paths.questionnaireContactsExport(lang, demoCommunity.slug, DEMO)
+			);
+			expect(await contacts.text()).toContain(email);
+			const results = await page.request.get(
+				paths.questionnaireExport(lang, demoCommunity.slug, DEMO, '?demographics=1')
+			);
+			expect([200, 403]).toContain(results.status());
+			expect(await results.text()).not.toContain(email);
+		} finally {
+			await offer(false);
+		}
+	});
+});

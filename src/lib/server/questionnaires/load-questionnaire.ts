@@ -5,8 +5,6 @@ import { questionFromRow, type QuestionRow } from './question-rows';
 export interface QuestionnaireMeta {
 	id: string;
 	communityId: string;
-	communitySlug: string;
-	communityName: { en: string; fr: string };
 	slug: string;
 	title: { en: string; fr: string };
 	intro: { en: string; fr: string };
@@ -28,7 +26,7 @@ export interface LoadedQuestionnaire {
 }
 
 /**
- * A questionnaire's own row with its community's name, as the caller may see it under RLS
+ * A questionnaire's own row, as the caller may see it under RLS
  * (residents: open ones only; team members: their community's). null when not visible.
  */
 export async function loadQuestionnaireMeta(
@@ -36,11 +34,13 @@ export async function loadQuestionnaireMeta(
 	by: { id: string } | { slug: string }
 ): Promise<QuestionnaireMeta | null> {
 	const [meta] = await tx.query<QuestionnaireMeta>(
-		`select q.id, q.community_id as "communityId", c.slug as "communitySlug", c.name as "communityName",
-			q.slug, q.title, q.intro, q.status, q.opens_at as "opensAt", q.closes_at as "closesAt",
+		// No join to the community: under RLS its policies cost more to plan than the rest of
+		// a submission, and nothing here needs its row.
+		`select q.id, q.community_id as "communityId", q.slug, q.title, q.intro, q.status,
+			q.opens_at as "opensAt", q.closes_at as "closesAt",
 			public.questionnaire_is_open(q.id) as "isOpen", q.offers_contact as "offersContact",
 			q.definition_version as "definitionVersion"
-		from public.questionnaires q join public.communities c on c.id = q.community_id
+		from public.questionnaires q
 		where ${'id' in by ? 'q.id = $1' : 'q.slug = $1'}`,
 		['id' in by ? by.id : by.slug]
 	);
