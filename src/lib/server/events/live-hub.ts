@@ -22,6 +22,22 @@ interface Channel {
 
 const channels = new Map<string, Channel>();
 
+/*
+ * Open streams would hold a stopping server up for its whole shutdown timeout: on SIGTERM or
+ * SIGINT (which the Node adapter answers by closing the server) end them at once. The browsers
+ * reconnect by themselves, to this server once it is back or to another instance.
+ */
+const openStreams = new Set<() => void>();
+let endOnShutdown = false;
+function endStreamsOnShutdown() {
+	if (endOnShutdown) return;
+	endOnShutdown = true;
+	for (const signal of ['SIGTERM', 'SIGINT'] as const)
+		process.once(signal, () => {
+			for (const stop of [...openStreams]) stop();
+		});
+}
+
 async function poll(db: Db, eventId: string, channel: Channel) {
 	if (channel.polling) return;
 	channel.polling = true;
@@ -87,7 +103,11 @@ export function liveResponse(db: Db, eventId: string, signal: AbortSignal): Resp
 			send('retry: 1000\n\n');
 			const unwatch = watchEvent(db, eventId, (json) => send(`event: snapshot\ndata: ${json}\n\n`));
 			const heartbeat = setInterval(() => send(': keep-alive\n\n'), HEARTBEAT_MS);
+			let stopped = false;
 			stop = () => {
+				if (stopped) return;
+				stopped = true;
+				openStreams.delete(stop);
 				clearInterval(heartbeat);
 				unwatch();
 				try {
@@ -97,6 +117,8 @@ export function liveResponse(db: Db, eventId: string, signal: AbortSignal): Resp
 				}
 			};
 			signal.addEventListener('abort', () => stop(), { once: true });
+			endStreamsOnShutdown();
+			openStreams.add(stop);
 		},
 		cancel() {
 			stop();

@@ -5,11 +5,7 @@ import type { PageServerLoad } from './$types';
 
 export const load = (async ({ locals, parent, params, url }) => {
 	const { community } = await parent();
-	return {
-		presenter: await locals.asUser(async (tx) => {
-			const event = await getEvent(tx, community.id, params.eventId);
-			if (!event) error(404, 'not_found');
-			return presenterView(event, url);
-		})
-	};
+	const event = await locals.asUser((tx) => getEvent(tx, community.id, params.eventId));
+	if (!event) error(404, 'not_found');
+	return { presenter: await presenterView(event, url) };
 }) satisfies PageServerLoad;
