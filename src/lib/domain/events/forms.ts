@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { profileDimensions, type ProfileDimension } from '../voting/profile';
 import { bilingual, missingLanguages } from '../questionnaires/bilingual';
 import { isDay } from '../builder/dates';
 import {
@@ -66,13 +67,11 @@ export const moderationForm = z.object({
 	status: z.enum(['approved', 'hidden', 'pending'], 'errors.invalid_choice')
 });
 
-/** The optional three-question profile asked at events: the same options as questionnaires. */
-export const profileDimensions = [
-	'age_group',
-	'gender',
-	'first_official_language'
-] as const satisfies readonly DemographicDimension[];
-export type ProfileDimension = (typeof profileDimensions)[number];
+/**
+ * The optional three-question profile asked at events: the voting area's, so that a ballot cast
+ * at the event carries the same profile (see castEventBallot).
+ */
+export { profileDimensions, type ProfileDimension };
 
 function optionValue(dimension: DemographicDimension) {
 	const values = demographicDimension(dimension).options.map((option) => option.value);
