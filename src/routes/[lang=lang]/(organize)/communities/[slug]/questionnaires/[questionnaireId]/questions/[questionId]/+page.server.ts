@@ -61,8 +61,9 @@ async function save(
 	return fail(status, { errors: formError(result.error), values });
 }
 
+// Named actions only: SvelteKit refuses a default action beside named ones.
 export const actions = {
-	default: async (event) => {
+	save: async (event) => {
 		const refused = await save(event, formValues(await event.request.formData()));
 		if (refused) return refused;
 		const { lang } = event.locals;
