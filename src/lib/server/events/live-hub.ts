@@ -1,5 +1,5 @@
 import type { Db } from '../db/types';
-import { eventLive } from './event-live';
+import { eventLive, type LiveSnapshot } from './event-live';
 
 /*
  * Server-sent events for live event screens. Each server instance polls the database once a
@@ -54,6 +54,16 @@ async function poll(db: Db, eventId: string, channel: Channel) {
 	} finally {
 		channel.polling = false;
 	}
+}
+
+/**
+ * The live state of an event as this instance's watchers last got it (at most a poll old), or
+ * read now when nobody here watches it. Pages use it so that a room of phones joining at once
+ * does not tally the vote once per phone.
+ */
+export async function currentLive(db: Db, eventId: string): Promise<LiveSnapshot | null> {
+	const last = channels.get(eventId)?.last;
+	return last ? (JSON.parse(last) as LiveSnapshot) : eventLive(db, eventId);
 }
 
 /** Watches an event; the watcher gets the current state at once (when known) and each change. */

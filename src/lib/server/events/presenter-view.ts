@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { eventDisplays, type EventDisplay } from '$lib/domain/events/forms';
 import { paths } from '$lib/paths';
 import { platform } from '../platform';
-import { eventLive } from './event-live';
+import { currentLive } from './live-hub';
 
 /**
  * What a presenter screen needs at first paint: the live state now (the page shows it before
@@ -15,7 +15,7 @@ export async function presenterView(
 	event: { id: string; title: { en: string; fr: string }; joinCode: string; display: EventDisplay },
 	url: URL
 ) {
-	const initial = await eventLive(platform().db, event.id);
+	const initial = await currentLive(platform().db, event.id);
 	if (!initial) error(404, 'not_found');
 	const asked = url.searchParams.get('show');
 	const show = eventDisplays.find((display) => display === asked) ?? event.display;

@@ -6,7 +6,7 @@ import { adjustDots } from '$lib/domain/events/adjust-dots';
 import { marksFromForm } from '$lib/domain/voting';
 import { castEventBallot, eventBallots, eventProfileOf } from '$lib/server/events/event-vote';
 import { deviceHash } from '$lib/server/events/device-token';
-import { eventLive } from '$lib/server/events/event-live';
+import { currentLive } from '$lib/server/events/live-hub';
 import { eventForRequest } from '$lib/server/events/event-request';
 import { platform } from '$lib/server/platform';
 import { postIdea } from '$lib/server/events/post-idea';
@@ -17,7 +17,7 @@ export const load = (async (request) => {
 	// Each page carries a fresh idea id: a shared cache must never hand one to two phones.
 	request.setHeaders({ 'cache-control': 'no-store' });
 	const { event, code, device } = await eventForRequest(request);
-	const live = await eventLive(platform().db, event.id);
+	const live = await currentLive(platform().db, event.id);
 	if (!live) error(404, 'events.errors.not_found');
 	const ballots = await request.locals.asUser((tx) =>
 		eventBallots(tx, event.id, device, request.locals.lang)
