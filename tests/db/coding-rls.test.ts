@@ -314,6 +314,37 @@ describe.each(drivers)('codebook, coding and priority areas on %s', (driver) => 
 			);
 		});
 
+		it('undoing a removal puts the coding back in its coder’s name, and only for the remover', async () => {
+			const coding = () =>
+				as(db, people.organizerA, (tx) =>
+					tx.query(
+						'select coder_id, coded_at, source from public.codings where item_key = $1 and theme_id = $2',
+						[answerKey(0), THEME.housing]
+					)
+				);
+			const before = await coding();
+			expect(before).toHaveLength(1);
+			expect(
+				await code(people.organizerA, (tx) =>
+					codeItems(tx, { communityId: A, itemKeys: [answerKey(0)], remove: [THEME.housing] })
+				)
+			).toMatchObject({ ok: true, changes: 1 });
+			expect(await coding()).toHaveLength(0);
+			const [removal] = await db.query<{ id: string }>(
+				`select id::text from public.coding_events where op = 'remove' order by id desc limit 1`
+			);
+			await expect(
+				as(db, people.analystA, (tx) =>
+					tx.query('select public.restore_removed_coding($1)', [removal.id])
+				)
+			).rejects.toThrow(/only the person who removed/);
+			expect(await code(people.organizerA, (tx) => undoLastCoding(tx, A))).toEqual({
+				ok: true,
+				changes: 1
+			});
+			expect(await coding()).toEqual(before);
+		});
+
 		it('refuses unknown items and themes, items of another community, and volunteers, storing nothing', async () => {
 			const before = await count(people.analystA, 'select 1 from public.codings');
 			const attempts: [string, Parameters<typeof codeItems>[1], string][] = [
@@ -391,7 +422,8 @@ describe.each(drivers)('codebook, coding and priority areas on %s', (driver) => 
 			expect(
 				await count(
 					people.organizerA,
-					'update public.coding_events set undone_at = now() returning id'
+					'update public.coding_events set undone_at = now() where actor_id <> $1 returning id',
+					[people.organizerA]
 				)
 			).toBe(0);
 			expect(await count(people.volunteerA, 'delete from public.codings returning id')).toBe(0);

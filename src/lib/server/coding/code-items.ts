@@ -90,12 +90,13 @@ export async function codeItems(tx: Tx, change: CodingChange): Promise<CodingOut
 					}
 				}
 				for (const themeId of remove) {
-					const removed = await sp.query(
+					const [removed] = await sp.query<Previous>(
 						`delete from public.codings
-						where item_key = $1 and theme_id = $2 and pass = $3::public.coding_pass returning id`,
+						where item_key = $1 and theme_id = $2 and pass = $3::public.coding_pass
+						returning coder_id as "coderId", coded_at as "codedAt", source`,
 						[key, themeId, pass]
 					);
-					if (removed.length > 0) {
+					if (removed) {
 						await recordEvent(
 							sp,
 							change.communityId,
@@ -104,7 +105,8 @@ export async function codeItems(tx: Tx, change: CodingChange): Promise<CodingOut
 							responseId,
 							themeId,
 							pass,
-							'remove'
+							'remove',
+							removed
 						);
 						changes++;
 					}
@@ -127,11 +129,27 @@ async function recordEvent(
 	responseId: string | null,
 	themeId: string,
 	pass: string,
-	op: 'add' | 'remove'
+	op: 'add' | 'remove',
+	previous?: Previous
 ) {
 	await tx.query(
-		`insert into public.coding_events (community_id, action_id, actor_id, item_key, response_id, theme_id, pass, op)
-		values ($1, $2, (select auth.uid()), $3, $4, $5, $6::public.coding_pass, $7)`,
-		[communityId, actionId, itemKey, responseId, themeId, pass, op]
+		`insert into public.coding_events (community_id, action_id, actor_id, item_key, response_id,
+			theme_id, pass, op, previous_coder_id, previous_coded_at, previous_source)
+		values ($1, $2, (select auth.uid()), $3, $4, $5, $6::public.coding_pass, $7, $8, $9, $10)`,
+		[
+			communityId,
+			actionId,
+			itemKey,
+			responseId,
+			themeId,
+			pass,
+			op,
+			previous?.coderId ?? null,
+			previous?.codedAt ?? null,
+			previous?.source ?? null
+		]
 	);
 }
+
+/** What a removal took away, kept so that undo can put it back as it was. */
+type Previous = { coderId: string | null; codedAt: Date; source: string };

@@ -2,8 +2,8 @@ import type { Tx } from '../db/types';
 
 /**
  * Undoes the signed-in person's last coding action that is not undone yet (one click or one bulk
- * coding, all its changes): themes it added are taken off, themes it removed are put back (in
- * the person's name, now). Calling it again undoes the action before.
+ * coding, all its changes): themes it added are taken off, themes it removed are put back as
+ * they were (coder, date and source). Calling it again undoes the action before.
  * Outcomes: { ok: true, changes } | { ok: false, error: 'coding.errors.nothing_to_undo' }.
  */
 export async function undoLastCoding(
@@ -37,13 +37,7 @@ export async function undoLastCoding(
 					`delete from public.codings where item_key = $1 and theme_id = $2 and pass = $3::public.coding_pass`,
 					[event.itemKey, event.themeId, event.pass]
 				);
-			else
-				await sp.query(
-					`insert into public.codings (community_id, item_kind, item_key, response_id, theme_id, pass, coder_id)
-					values ($1, split_part($2, ':', 1), $2, $3, $4, $5::public.coding_pass, (select auth.uid()))
-					on conflict (item_key, theme_id, pass) do nothing`,
-					[communityId, event.itemKey, event.responseId, event.themeId, event.pass]
-				);
+			else await sp.query('select public.restore_removed_coding($1)', [event.id]);
 		}
 		await sp.query(
 			'update public.coding_events set undone_at = now() where id = any($1::bigint[])',
