@@ -6,15 +6,15 @@ const SESSION_ID = '00000000-0000-4000-8000-000000000411';
 const prompts = [
 	{
 		en: 'What do you like most about living in Vanier?',
-		fr: 'Qu’aimez-vous le plus de la vie à Vanier ?'
+		fr: 'Qu’aimez-vous le plus de la vie à Vanier ?'
 	},
 	{
 		en: 'What is hard about getting around?',
-		fr: 'Qu’est-ce qui est difficile pour vous déplacer ?'
+		fr: 'Qu’est-ce qui est difficile pour vous déplacer ?'
 	},
 	{
 		en: 'If you could change one thing, what would it be?',
-		fr: 'Si vous pouviez changer une chose, laquelle ?'
+		fr: 'Si vous pouviez changer une chose, laquelle ?'
 	}
 ];
 
