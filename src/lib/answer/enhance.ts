@@ -25,6 +25,7 @@ import {
 	visibleSections
 } from './live';
 import { flush, pending, queue, type OutboxItem } from './outbox';
+import { typedContact } from '../domain/responses/contact-fields';
 import { fill, readPageData, type AnswerPageData, type ScriptQuestion } from './page-data';
 import type { SurveyState } from './view';
 
@@ -337,6 +338,7 @@ function keepForLater(values: FormData) {
 		receipt: state.receipt,
 		language: data.lang,
 		answers: rawAnswers(survey, fields),
+		contact: typedContact(values).raw,
 		queuedAt: Date.now()
 	};
 	if (!queue(localStorage, item)) return showNotice('survey.offline');

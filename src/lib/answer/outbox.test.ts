@@ -65,6 +65,16 @@ describe('queue', () => {
 });
 
 describe('flush', () => {
+	it('sends the contact details typed offline with their response', async () => {
+		const storage = fakeStorage();
+		const contact = { name: 'Awa', email: 'awa@example.org', phone: '', consent: true };
+		queue(storage, item(1, { contact }));
+		const send = vi.fn((_url: string, _init: RequestInit) => reply(201, { outcome: 'created' }));
+		await flush(storage, send);
+		expect(JSON.parse(String(send.mock.calls[0][1].body)).contact).toEqual(contact);
+		expect(pending(storage)).toEqual([]);
+	});
+
 	it('posts each submission as JSON and empties the outbox once the server has them', async () => {
 		const storage = fakeStorage();
 		queue(storage, item(1));

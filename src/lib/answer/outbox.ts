@@ -5,12 +5,19 @@
  * the response id makes the server save it once.
  */
 
+import type { RawContact } from '../domain/responses/contact-fields';
+
 export interface Submission {
 	responseId: string;
 	receipt: string;
 	language: 'en' | 'fr';
 	/** answers by question id, as the form reads them (the server checks them again) */
 	answers: Record<string, unknown>;
+	/**
+	 * contact details typed in the optional contact block, unchecked: kept only until sent, so
+	 * that a response made offline reaches the community whole
+	 */
+	contact?: RawContact;
 }
 
 export interface OutboxItem extends Submission {
@@ -95,13 +102,13 @@ async function errorsOf(response: Response): Promise<Record<string, string>> {
 }
 
 async function deliver(item: OutboxItem, send: Send): Promise<Delivery | 'retry' | 'offline'> {
-	const { responseId, receipt, language, answers } = item;
+	const { responseId, receipt, language, answers, contact } = item;
 	let response: Response;
 	try {
 		response = await send(item.url, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json', accept: 'application/json' },
-			body: JSON.stringify({ responseId, receipt, language, answers })
+			body: JSON.stringify({ responseId, receipt, language, answers, contact })
 		});
 	} catch {
 		return 'offline';

@@ -1,22 +1,23 @@
 import { z } from 'zod';
+import {
+	contactFields,
+	typedContact,
+	type ContactField,
+	type ContactValues
+} from './contact-fields';
+
+export {
+	CONTACT_CONSENT,
+	contactFields,
+	type ContactField,
+	type ContactValues
+} from './contact-fields';
 
 /*
  * Contact details a resident may leave with a response when the questionnaire offers it: a name
  * (optional), and an email address or a phone number, with an explicit consent. They are stored
  * apart from the answers and only the community's owners can read them.
  */
-
-/** The answering form's field names (never answer fields: a draft on the device leaves them out). */
-export const contactFields = {
-	name: 'contact_name',
-	email: 'contact_email',
-	phone: 'contact_phone',
-	consent: 'contact_consent'
-} as const;
-export type ContactField = keyof typeof contactFields;
-
-/** What a checked consent box posts (a checkbox's own default). */
-export const CONTACT_CONSENT = 'on';
 
 const text = (max: number) =>
 	z
@@ -63,9 +64,6 @@ export interface ContactDetails {
 }
 export type ContactInput = z.input<typeof contactSchema>;
 
-/** What the person typed, by field, to show again after a refused submission. */
-export type ContactValues = Partial<Record<ContactField, string>>;
-
 /**
  * The contact part of a posted answering form: none when every contact field is left empty and
  * the box unticked; else the details, or the errors by form field name.
@@ -76,24 +74,9 @@ export function contactFromForm(
 	| { given: false }
 	| { given: true; ok: true; contact: ContactDetails; values: ContactValues }
 	| { given: true; ok: false; errors: Record<string, string>; values: ContactValues } {
-	const read = (name: string) => {
-		const value = form.get(name);
-		return typeof value === 'string' ? value : '';
-	};
-	const values: ContactValues = {
-		name: read(contactFields.name),
-		email: read(contactFields.email),
-		phone: read(contactFields.phone),
-		consent: read(contactFields.consent)
-	};
-	if (!values.name?.trim() && !values.email?.trim() && !values.phone?.trim() && !values.consent)
-		return { given: false };
-	const parsed = contactSchema.safeParse({
-		name: values.name,
-		email: values.email,
-		phone: values.phone,
-		consent: values.consent === CONTACT_CONSENT
-	});
+	const { values, raw } = typedContact(form);
+	if (!raw) return { given: false };
+	const parsed = contactSchema.safeParse(raw);
 	if (parsed.success) return { given: true, ok: true, contact: parsed.data, values };
 	return { given: true, ok: false, errors: contactErrors(parsed.error), values };
 }
