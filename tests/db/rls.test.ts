@@ -9,6 +9,8 @@ const { A, B } = communities;
 // Tables whose allow and deny cases are tested, here or in questionnaires-rls.test.ts; the last
 // test fails when a table is added without them.
 const COVERED = [
+	'action_team_members',
+	'actions',
 	'answers',
 	'audit_log',
 	'ballot_comparisons',
@@ -19,8 +21,11 @@ const COVERED = [
 	'coding_samples',
 	'codings',
 	'communities',
+	'community_areas',
 	'contact_details',
 	'demographic_answers',
+	'deprivation_areas',
+	'deprivation_imports',
 	'discussion_guides',
 	'event_ideas',
 	'event_join_attempts',
@@ -28,6 +33,8 @@ const COVERED = [
 	'event_signin_counts',
 	'events',
 	'guide_prompts',
+	'indicator_values',
+	'indicators',
 	'invitations',
 	'listening_sessions',
 	'local_accounts',
@@ -36,6 +43,7 @@ const COVERED = [
 	'priority_area_themes',
 	'priority_areas',
 	'profiles',
+	'progress_updates',
 	'questionnaire_sections',
 	'questionnaires',
 	'questions',
