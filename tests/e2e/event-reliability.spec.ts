@@ -59,7 +59,7 @@ function kill(server: Server) {
 type Phone = { cookie: string; token: string; body: string };
 
 /** A phone joins the event: its device cookie and its ballot, as the event page would post it. */
-async function join(url: string, index: number): Promise<Phone> {
+async function joinAsPhone(url: string, index: number): Promise<Phone> {
 	const page = await fetch(`${url}${paths.eventPublic('fr', CODE)}`);
 	const html = await page.text();
 	const cookie = page.headers.getSetCookie().map((c) => c.split(';')[0]);
@@ -119,7 +119,9 @@ test('a restart during an event loses no acknowledged vote; the presenter screen
 			`${t('en', 'events.present_ballots', { count })} · ${t('fr', 'events.present_ballots', { count })}`;
 		await expect(ballots).toHaveText(shown(0));
 
-		const phones = await Promise.all(Array.from({ length: PHONES }, (_, i) => join(server.url, i)));
+		const phones = await Promise.all(
+			Array.from({ length: PHONES }, (_, i) => joinAsPhone(server.url, i))
+		);
 		// Half the phones vote; the server is killed while the other half are voting.
 		const acknowledged = new Set<number>();
 		const first = await Promise.all(phones.slice(0, PHONES / 2).map((p) => vote(server.url, p)));
