@@ -1,12 +1,14 @@
 // One vote round with n ballots (10k, 100k, 1m), on PostgreSQL 15 and on embedded PGlite: the
-// time to compute the round's point tallies overall, by channel and by each profile dimension in
-// SQL (roundTotals, grouping sets), as the community's owner through row-level security, as the
-// results page runs it. Ballots are generated in SQL (generate_series, one statement per table)
-// from a seeded hash, so every run stores the same.
+// time to read the round's tallies overall, by channel and by each profile answer (roundTotals,
+// the running tallies cast_ballot keeps in SQL), as the community's owner through row-level
+// security, as the results page runs it. Ballots are generated in SQL (generate_series, one
+// statement per table) from a seeded hash, so every run stores the same; their tallies are then
+// computed by rebuild_vote_tallies, which tests check against the ones kept ballot by ballot.
 //
 // `voteRoundPart` is one of the parts of bench/aggregate.js: its time is in
 // aggregate.parts.<n>.<db>.vote_round and counts in aggregate.<n>.<db>_ms. Run alone,
-// `node bench/aggregate-votes.js [--quick] [--sizes=10k,100k]` measures only the vote round.
+// `node bench/aggregate-votes.js [--quick] [--sizes=10k,100k] [--postgres-only]` measures only
+// the vote round.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -66,6 +68,8 @@ function generate(/** @type {number} */ n) {
 			('first_official_language', ${pick(['english', 'french', 'french', 'both', 'neither'], '7')})
 		) as p(d, v)
 		where ${h('8')} % 10 <> 0`,
+		// the running tallies cast_ballot keeps, computed at once for ballots inserted in bulk
+		`select public.rebuild_vote_tallies('${ROUND}')`,
 		'analyze'
 	];
 }
@@ -146,7 +150,8 @@ async function measure(/** @type {any} */ m, /** @type {any} */ db, /** @type {n
 /** The vote round alone, on both databases, at the given sizes. */
 async function votesAlone(
 	/** @type {readonly (readonly [string, number])[]} */ sizes,
-	/** @type {(line: string) => void} */ log
+	/** @type {(line: string) => void} */ log,
+	withPglite = true
 ) {
 	const { modules: m, close } = await loadModules();
 	/** @type {Record<string, any>} */
@@ -168,6 +173,7 @@ async function votesAlone(
 			} finally {
 				cluster.stop();
 			}
+			if (!withPglite) continue;
 			log(`  ${label} ballots on PGlite…`);
 			const db = await m.pglite.openPglite();
 			try {
@@ -193,6 +199,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
 	const sizes = process.argv.includes('--quick')
 		? SIZES.slice(0, 1)
 		: SIZES.filter(([label]) => !wanted || wanted.includes(label));
-	const section = await votesAlone(sizes, (line) => console.error(line));
+	const section = await votesAlone(
+		sizes,
+		(line) => console.error(line),
+		!process.argv.includes('--postgres-only')
+	);
 	console.log(JSON.stringify(section, null, '\t'));
 }

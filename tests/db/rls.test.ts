@@ -56,7 +56,8 @@ const COVERED = [
 	'themes',
 	'vote_options',
 	'vote_paper_tallies',
-	'vote_rounds'
+	'vote_rounds',
+	'vote_tallies'
 ];
 
 describe.each(drivers)('row-level security on %s', (driver) => {

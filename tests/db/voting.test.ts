@@ -359,6 +359,71 @@ describe.each(drivers)('priority votes on %s', (driver) => {
 		});
 	});
 
+	describe('running tallies', () => {
+		const tallies = async (roundId: string) =>
+			(
+				await asServiceRole(db, (tx) =>
+					tx.query<{ key: string; ballots: number; points: number }>(
+						`select breakdown || ':' || breakdown_value || ':' || option_id as key, ballots, points::int as points
+						from public.vote_tallies where round_id = $1 and ballots <> 0 order by 1`,
+						[roundId]
+					)
+				)
+			).map((row) => `${row.key}=${row.ballots}/${row.points}`);
+
+		it('are kept ballot by ballot exactly as a rebuild from all ballots computes them', async () => {
+			const [a, b, c] = [1, 2, 3].map((n) => option(ids.openA, n));
+			const token = crypto.randomUUID();
+			await cast(ids.openA, { [a]: 1, [b]: 3 }, token, { gender: 'man', age_group: '15_24' });
+			await cast(ids.openA, { [c]: 2 }, token, { gender: 'woman' });
+			await cast(ids.openA, { [a]: 3, [c]: 2 }, undefined, { gender: 'woman' });
+			const kept = await tallies(ids.openA);
+			expect(kept.length).toBeGreaterThan(0);
+			await asServiceRole(db, (tx) =>
+				tx.query('select public.rebuild_vote_tallies($1)', [ids.openA])
+			);
+			expect(await tallies(ids.openA)).toEqual(kept);
+		});
+
+		it('an owner removing a ballot takes it out of the tallies', async () => {
+			const a = option(ids.openA, 1);
+			const before = await tallies(ids.openA);
+			const token = crypto.randomUUID();
+			await cast(ids.openA, { [a]: 3 }, token);
+			const [ballot] = await db.query<{ id: string }>(
+				'select id from public.ballots where device_hash = $1',
+				[deviceHash(ids.openA, token)]
+			);
+			expect(
+				await count(people.ownerA, 'delete from public.ballots where id = $1 returning id', [
+					ballot.id
+				])
+			).toBe(1);
+			expect(await tallies(ids.openA)).toEqual(before);
+		});
+
+		it('owners, organizers and analysts read them; nobody else; nobody writes them', async () => {
+			const ofA = (await tallies(ids.openA)).length + (await tallies(ids.pairA)).length;
+			const visible = (who: string | null) =>
+				count(who, 'select 1 from public.vote_tallies where ballots <> 0 and round_id <> $1', [
+					ids.openB
+				]);
+			for (const who of [people.ownerA, people.organizerA, people.analystA])
+				expect(await visible(who)).toBe(ofA);
+			for (const who of [people.volunteerA, people.outsider, people.ownerB])
+				expect(await visible(who)).toBe(0);
+			await expect(visible(null)).rejects.toThrow(DENIED);
+			await expect(
+				as(db, people.ownerA, (tx) => tx.query('update public.vote_tallies set ballots = 0'))
+			).rejects.toThrow(DENIED);
+			await expect(
+				as(db, people.ownerA, (tx) =>
+					tx.query('select public.rebuild_vote_tallies($1)', [ids.openA])
+				)
+			).rejects.toThrow(DENIED);
+		});
+	});
+
 	describe('results', () => {
 		it('scores with paper tallies, by group, and the same totals in SQL', async () => {
 			const dots = await round(ids.openA, people.ownerA);
