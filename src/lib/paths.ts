@@ -86,6 +86,18 @@ export const paths = {
 	/** previewLang: the language the questionnaire is shown in, when not the page's */
 	questionnairePreview: (lang: Lang, slug: string, id: string, previewLang?: Lang) =>
 		`/${lang}/communities/${slug}/questionnaires/${id}/preview${previewLang ? `?lang=${previewLang}` : ''}`,
+	/** acting on the priorities: action teams, actions, indicators, "you said, we did" */
+	actions: (lang: Lang, slug: string) => `/${lang}/communities/${slug}/actions`,
+	actionArea: (lang: Lang, slug: string, areaId: string) =>
+		`/${lang}/communities/${slug}/actions/${areaId}`,
+	indicator: (lang: Lang, slug: string, areaId: string, indicatorId: string) =>
+		`/${lang}/communities/${slug}/actions/${areaId}/indicators/${indicatorId}`,
+	/** choosing where to work: the signed-in person's deprivation files, one file's areas */
+	areas: (lang: Lang) => `/${lang}/areas`,
+	areaImport: (lang: Lang, importId: string, search = '') =>
+		`/${lang}/areas/${importId}${search}`,
+	/** participation and priorities across the communities one belongs to */
+	compareCommunities: (lang: Lang) => `/${lang}/areas/compare`,
 	/** whose voices are missing: participants against the census, with ?questionnaire= and ?channel= */
 	representation: (lang: Lang, slug: string, search = '') =>
 		`/${lang}/communities/${slug}/representation${search}`

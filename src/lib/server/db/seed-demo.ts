@@ -6,6 +6,7 @@ import { seedDemoBaselines } from '../representation/seed-demo-baselines';
 import { seedDemoSession } from '../sessions/seed-demo-session';
 import { seedDemoRound } from '../voting/seed-demo-round';
 import { seedDemoEvent } from '../events/seed-demo-event';
+import { seedDemoActions } from '../actions/seed-demo-actions';
 import type { Db } from './types';
 
 export const DEMO_ORGANIZER_EMAIL = 'organizer@demo.example';
@@ -37,6 +38,7 @@ export async function seedDemo(db: Db, password = newToken().slice(0, 16)) {
 		await seedDemoSession(tx, DEMO_COMMUNITY_ID, profile.id);
 		await seedDemoCodebook(tx, DEMO_COMMUNITY_ID, profile.id);
 		await seedDemoEvent(tx, DEMO_COMMUNITY_ID, profile.id);
+		await seedDemoActions(tx, DEMO_COMMUNITY_ID, profile.id);
 	});
 	return { email: DEMO_ORGANIZER_EMAIL, password };
 }
