@@ -86,6 +86,18 @@ export const paths = {
 	/** previewLang: the language the questionnaire is shown in, when not the page's */
 	questionnairePreview: (lang: Lang, slug: string, id: string, previewLang?: Lang) =>
 		`/${lang}/communities/${slug}/questionnaires/${id}/preview${previewLang ? `?lang=${previewLang}` : ''}`,
+	/** the shared vision: edit (each save a version), publish, compare two versions (?from=&to=) */
+	vision: (lang: Lang, slug: string, search = '') =>
+		`/${lang}/communities/${slug}/vision${search}`,
+	visionResults: (lang: Lang, slug: string) => `/${lang}/communities/${slug}/vision/results`,
+	/** the report for council and funders, and the CSV of one of its tables */
+	report: (lang: Lang, slug: string) => `/${lang}/communities/${slug}/report`,
+	reportCsv: (lang: Lang, slug: string, table: string) =>
+		`/${lang}/communities/${slug}/report/${table}.csv`,
+	/** residents: the published vision, to endorse; the community's public page */
+	publicVision: (lang: Lang, slug: string, change = false) =>
+		`/${lang}/vision/${slug}${change ? '?change=1' : ''}`,
+	publicCommunity: (lang: Lang, slug: string) => `/${lang}/c/${slug}`,
 	/** acting on the priorities: action teams, actions, indicators, "you said, we did" */
 	actions: (lang: Lang, slug: string) => `/${lang}/communities/${slug}/actions`,
 	actionArea: (lang: Lang, slug: string, areaId: string) =>

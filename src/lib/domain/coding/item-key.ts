@@ -3,16 +3,20 @@
  * so codings, rejected suggestions and the second-coding sample can refer to any of them.
  */
 
-export type ItemKind = 'answer' | 'note';
+export type ItemKind = 'answer' | 'note' | 'endorsement';
 
 export type ItemRef =
-	{ kind: 'answer'; responseId: string; questionId: string } | { kind: 'note'; noteId: string };
+	| { kind: 'answer'; responseId: string; questionId: string }
+	| { kind: 'note'; noteId: string }
+	| { kind: 'endorsement'; endorsementId: string };
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const ANSWER_KEY = new RegExp(`^answer:(${UUID}):(${UUID})$`);
 const NOTE_KEY = new RegExp(`^note:(${UUID})$`);
+const ENDORSEMENT_KEY = new RegExp(`^endorsement:(${UUID})$`);
 
 export function itemKey(ref: ItemRef): string {
+	if (ref.kind === 'endorsement') return `endorsement:${ref.endorsementId}`;
 	return ref.kind === 'note' ? `note:${ref.noteId}` : `answer:${ref.responseId}:${ref.questionId}`;
 }
 
@@ -27,5 +31,7 @@ export function parseItemKey(key: string): ItemRef | null {
 	if (answer) return { kind: 'answer', responseId: answer[1], questionId: answer[2] };
 	const note = NOTE_KEY.exec(key);
 	if (note) return { kind: 'note', noteId: note[1] };
+	const endorsement = ENDORSEMENT_KEY.exec(key);
+	if (endorsement) return { kind: 'endorsement', endorsementId: endorsement[1] };
 	return null;
 }

@@ -7,7 +7,8 @@ export const GOAL_KEY = /^g[0-9]{1,3}$/;
 export const MAX_GOALS = 20;
 
 export const goalSchema = z.object({
-	key: z.string().regex(GOAL_KEY, 'errors.invalid'),
+	// blank for a goal just added: assignGoalKeys gives it one when it is saved
+	key: z.string().regex(/^(g[0-9]{1,3})?$/, 'errors.invalid'),
 	text: bilingual,
 	areas: z.array(z.uuid()).max(20)
 });

@@ -49,7 +49,10 @@ export async function codeItems(tx: Tx, change: CodingChange): Promise<CodingOut
 		where r.community_id = $1 and ('answer:' || a.response_id || ':' || a.question_id) = any($2::text[])
 		union all
 		select 'note:' || n.id from public.session_notes n
-		where n.community_id = $1 and ('note:' || n.id) = any($2::text[])`,
+		where n.community_id = $1 and ('note:' || n.id) = any($2::text[])
+		union all
+		select 'endorsement:' || e.id from public.vision_endorsements e
+		where e.community_id = $1 and e.comment is not null and ('endorsement:' || e.id) = any($2::text[])`,
 		[change.communityId, keys]
 	);
 	if (answers.length !== keys.length) return { ok: false, error: 'coding.errors.unknown_item' };

@@ -1,5 +1,6 @@
 import type { Queryable } from '../db/types';
 import { noteSource } from '../sessions/note-source';
+import { endorsementSource } from '../vision/endorsement-source';
 
 /*
  * Where items to code come from. Each source lists the free text of one kind of record with a
@@ -9,7 +10,7 @@ import { noteSource } from '../sessions/note-source';
 
 export interface SourceItem {
 	key: string;
-	kind: 'answer' | 'note';
+	kind: 'answer' | 'note' | 'endorsement';
 	/** the participant: for answers, the response (one person); for notes, their session */
 	participantId: string;
 	responseId: string | null;
@@ -69,7 +70,7 @@ export const answerSource: ItemSource = {
 	}
 };
 
-export const itemSources: readonly ItemSource[] = [answerSource, noteSource];
+export const itemSources: readonly ItemSource[] = [answerSource, noteSource, endorsementSource];
 
 /** Every item of every source that passes the filter. */
 export async function listSourceItems(
