@@ -15,7 +15,8 @@ import { demoOrganizer, paths, t } from './helpers';
 // unacknowledged ones sent again count once, and the open presenter screen shows votes cast
 // after the restart without anyone touching it. Runs against the built server, on PGlite.
 test.skip(({ javaScriptEnabled }) => !javaScriptEnabled, 'runs once');
-test.describe.configure({ timeout: 180_000 });
+// two cold starts of the built server on a shared two-core machine
+test.describe.configure({ timeout: 300_000 });
 
 const CODE = 'HALL26';
 const PHONES = 40;
