@@ -7,6 +7,7 @@ import { seedDemoSession } from '../sessions/seed-demo-session';
 import { seedDemoRound } from '../voting/seed-demo-round';
 import { seedDemoEvent } from '../events/seed-demo-event';
 import { seedDemoActions } from '../actions/seed-demo-actions';
+import { seedDemoVision } from '../vision/seed-demo-vision';
 import type { Db } from './types';
 
 export const DEMO_ORGANIZER_EMAIL = 'organizer@demo.example';
@@ -38,6 +39,7 @@ export async function seedDemo(db: Db, password = newToken().slice(0, 16)) {
 		await seedDemoSession(tx, DEMO_COMMUNITY_ID, profile.id);
 		await seedDemoCodebook(tx, DEMO_COMMUNITY_ID, profile.id);
 		await seedDemoEvent(tx, DEMO_COMMUNITY_ID, profile.id);
+		await seedDemoVision(tx, DEMO_COMMUNITY_ID, profile.id);
 		await seedDemoActions(tx, DEMO_COMMUNITY_ID, profile.id);
 	});
 	return { email: DEMO_ORGANIZER_EMAIL, password };
