@@ -1,9 +1,11 @@
 // One vote round with n ballots (10k, 100k, 1m), on PostgreSQL 15 and on embedded PGlite: the
 // time to read the round's tallies overall, by channel and by each profile answer (roundTotals,
 // the running tallies cast_ballot keeps in SQL), as the community's owner through row-level
-// security, as the results page runs it. Ballots are generated in SQL (generate_series, one
-// statement per table) from a seeded hash, so every run stores the same; their tallies are then
-// computed by rebuild_vote_tallies, which tests check against the ones kept ballot by ballot.
+// security, as a live event screen reads them (the results page adds bootstrap intervals
+// computed from the ballots themselves, not measured here). Ballots are generated in SQL
+// (generate_series, one statement per table) from a seeded hash, so every run stores the same;
+// their tallies are then computed by rebuild_vote_tallies, which the database tests check
+// against the ones kept ballot by ballot.
 //
 // `voteRoundPart` is one of the parts of bench/aggregate.js: its time is in
 // aggregate.parts.<n>.<db>.vote_round and counts in aggregate.<n>.<db>_ms. Run alone,
