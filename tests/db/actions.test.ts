@@ -35,7 +35,8 @@ const indicator = (areaId: string) => ({
 	kind: 'output' as const,
 	baseline: 0,
 	target: 40,
-	isPublic: true
+	isPublic: true,
+	goalKey: 'g1'
 });
 
 describe.each(drivers)('action teams, actions, indicators and updates on %s', (driver) => {
@@ -128,6 +129,7 @@ describe.each(drivers)('action teams, actions, indicators and updates on %s', (d
 			expect.objectContaining({ measuredOn: '2026-03-01', value: 10 })
 		]);
 		expect(pub[0].progress.share).toBeCloseTo(0.25);
+		expect(pub[0].goalKey).toBe('g1');
 		await expect(
 			as(db, null, (tx) =>
 				tx.query(
@@ -142,6 +144,7 @@ describe.each(drivers)('action teams, actions, indicators and updates on %s', (d
 		const draft = await as(db, people.organizerA, (tx) =>
 			saveProgressUpdate(tx, A, {
 				areaId: AREA.A,
+				goalKey: null,
 				youSaid: { en: 'Rents are too high', fr: 'Les loyers sont trop chers' },
 				weDid: { en: 'Repair grants opened', fr: '' }
 			})
@@ -169,6 +172,7 @@ describe.each(drivers)('action teams, actions, indicators and updates on %s', (d
 			saveProgressUpdate(tx, A, {
 				id: draft.id,
 				areaId: AREA.A,
+				goalKey: 'g2',
 				youSaid: { en: 'Rents are too high', fr: 'Les loyers sont trop chers' },
 				weDid: { en: 'Repair grants opened', fr: 'Des subventions ouvertes' }
 			})
@@ -182,11 +186,15 @@ describe.each(drivers)('action teams, actions, indicators and updates on %s', (d
 		).toMatchObject({ ok: true });
 		const published = await as(db, null, (tx) => listPublishedUpdates(tx, A));
 		expect(published).toHaveLength(1);
-		expect(published[0].weDid.fr).toBe('Des subventions ouvertes');
+		expect(published[0]).toMatchObject({
+			weDid: { fr: 'Des subventions ouvertes' },
+			goalKey: 'g2'
+		});
 		expect(
 			await as(db, people.outsider, (tx) =>
 				saveProgressUpdate(tx, A, {
 					areaId: AREA.A,
+					goalKey: null,
 					youSaid: { en: 'x', fr: 'x' },
 					weDid: { en: 'x', fr: 'x' }
 				})

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { bilingual, missingLanguages, type Bilingual } from '../questionnaires/bilingual';
+import { GOAL_KEY } from '../vision/vision';
 import { ACTION_STATUSES } from './progress';
 import { SECTORS } from './sectors';
 
@@ -21,6 +22,12 @@ const decimal = z
 	.min(1, 'actions.errors.number')
 	.transform((value) => Number(value.replace(/\s/g, '').replace(',', '.')))
 	.pipe(z.number('actions.errors.number').finite('actions.errors.number'));
+
+/** The vision goal (its key, g1 …) an indicator or update serves; blank for none. */
+const goalKey = z
+	.union([z.literal(''), z.string().regex(GOAL_KEY, 'errors.invalid_choice')])
+	.default('')
+	.transform((value) => value || null);
 
 export const memberForm = z.object({
 	areaId: uuid,
@@ -63,6 +70,7 @@ const requiredBilingual = bilingual.superRefine((text, ctx) => {
 
 export const indicatorForm = z.object({
 	areaId: uuid,
+	goalKey,
 	name: requiredBilingual,
 	unit: z.string().trim().max(40, 'errors.too_long').default(''),
 	term: z.enum(['short', 'medium', 'long'], 'actions.errors.term'),
@@ -86,6 +94,7 @@ export type IndicatorValueInput = z.infer<typeof indicatorValueForm>;
 /** A draft update may be half-written; publishing asks for both languages (updateProblems). */
 export const updateForm = z.object({
 	areaId: uuid,
+	goalKey,
 	youSaid: bilingual,
 	weDid: bilingual
 });

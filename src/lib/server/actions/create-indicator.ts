@@ -14,8 +14,8 @@ export function createIndicator(
 	return guarded(tx, async (sp) =>
 		written(
 			await sp.query<{ id: string }>(
-				`insert into public.indicators (community_id, area_id, name, unit, term, kind, baseline, target, is_public)
-				values ($1, $2, $3::jsonb, $4, $5, $6, $7, $8, $9) returning id`,
+				`insert into public.indicators (community_id, area_id, name, unit, term, kind, baseline, target, is_public, goal_key)
+				values ($1, $2, $3::jsonb, $4, $5, $6, $7, $8, $9, $10) returning id`,
 				[
 					communityId,
 					input.areaId,
@@ -25,7 +25,8 @@ export function createIndicator(
 					input.kind,
 					input.baseline,
 					input.target,
-					input.isPublic
+					input.isPublic,
+					input.goalKey
 				]
 			)
 		)

@@ -12,6 +12,8 @@ export interface IndicatorValue {
 export interface Indicator {
 	id: string;
 	areaId: string;
+	/** the vision goal it serves (g1 …), or null */
+	goalKey: string | null;
 	name: { en: string; fr: string };
 	unit: string;
 	term: 'short' | 'medium' | 'long';
@@ -35,7 +37,7 @@ export async function listIndicators(
 	filter: { areaId?: string; indicatorId?: string } = {}
 ): Promise<Indicator[]> {
 	const rows = await tx.query<Omit<Indicator, 'progress'>>(
-		`select i.id, i.area_id as "areaId", i.name, i.unit, i.term::text as term, i.kind::text as kind,
+		`select i.id, i.area_id as "areaId", i.goal_key as "goalKey", i.name, i.unit, i.term::text as term, i.kind::text as kind,
 			i.baseline::float8 as baseline, i.target::float8 as target, i.is_public as "isPublic",
 			coalesce((
 				select json_agg(json_build_object(

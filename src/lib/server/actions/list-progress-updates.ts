@@ -4,6 +4,8 @@ import type { Queryable } from '../db/types';
 export interface ProgressUpdate {
 	id: string;
 	areaId: string;
+	/** the vision goal it answers (g1 …), or null */
+	goalKey: string | null;
 	youSaid: Bilingual;
 	weDid: Bilingual;
 	/** ISO time, or null for a draft */
@@ -21,7 +23,7 @@ export function listProgressUpdates(
 	options: { publishedOnly?: boolean; areaId?: string } = {}
 ): Promise<ProgressUpdate[]> {
 	return tx.query<ProgressUpdate>(
-		`select u.id, u.area_id as "areaId", u.you_said as "youSaid",
+		`select u.id, u.area_id as "areaId", u.goal_key as "goalKey", u.you_said as "youSaid",
 			u.we_did as "weDid", u.published_at as "publishedAt"
 		from public.progress_updates u
 		where u.community_id = $1 and ($2::boolean is false or u.published_at is not null)

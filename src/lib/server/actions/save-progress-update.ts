@@ -17,20 +17,27 @@ export function saveProgressUpdate(
 		written(
 			input.id
 				? await sp.query<{ id: string }>(
-						`update public.progress_updates set area_id = $3, you_said = $4::jsonb, we_did = $5::jsonb, updated_at = now()
+						`update public.progress_updates set area_id = $3, you_said = $4::jsonb, we_did = $5::jsonb, goal_key = $6, updated_at = now()
 						where id = $1 and community_id = $2 returning id`,
 						[
 							input.id,
 							communityId,
 							input.areaId,
 							JSON.stringify(input.youSaid),
-							JSON.stringify(input.weDid)
+							JSON.stringify(input.weDid),
+							input.goalKey
 						]
 					)
 				: await sp.query<{ id: string }>(
-						`insert into public.progress_updates (community_id, area_id, you_said, we_did, created_by)
-						values ($1, $2, $3::jsonb, $4::jsonb, (select auth.uid())) returning id`,
-						[communityId, input.areaId, JSON.stringify(input.youSaid), JSON.stringify(input.weDid)]
+						`insert into public.progress_updates (community_id, area_id, you_said, we_did, goal_key, created_by)
+						values ($1, $2, $3::jsonb, $4::jsonb, $5, (select auth.uid())) returning id`,
+						[
+							communityId,
+							input.areaId,
+							JSON.stringify(input.youSaid),
+							JSON.stringify(input.weDid),
+							input.goalKey
+						]
 					)
 		)
 	);

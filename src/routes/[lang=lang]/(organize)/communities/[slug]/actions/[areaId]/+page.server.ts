@@ -28,6 +28,7 @@ import { setActionStatus } from '$lib/server/actions/set-action-status';
 import { requireCommunity } from '$lib/server/communities/require-community';
 import type { Tx } from '$lib/server/db/types';
 import { listPriorityAreas } from '$lib/server/priorities/list-priority-areas';
+import { listVisionVersions } from '$lib/server/vision/load-vision';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals, parent, params }) => {
@@ -35,12 +36,18 @@ export const load = (async ({ locals, parent, params }) => {
 	return locals.asUser(async (tx) => {
 		const area = (await listPriorityAreas(tx, community.id)).find((a) => a.id === params.areaId);
 		if (!area) error(404, 'not_found');
-		const [members, actions, indicators, updates] = await Promise.all([
+		const [members, actions, indicators, updates, visions] = await Promise.all([
 			listActionTeam(tx, community.id, area.id),
 			listActions(tx, community.id, area.id),
 			listIndicators(tx, community.id, { areaId: area.id }),
-			listProgressUpdates(tx, community.id, { areaId: area.id })
+			listProgressUpdates(tx, community.id, { areaId: area.id }),
+			listVisionVersions(tx, community.id)
 		]);
+		// The newest version's goals (keys stay the same across versions), this area's first.
+		const goals = (visions[0]?.goals ?? [])
+			.filter((goal) => goal.key)
+			.map((goal) => ({ key: goal.key, text: goal.text, here: goal.areas.includes(area.id) }))
+			.sort((a, b) => Number(b.here) - Number(a.here));
 		const today = todayIn();
 		return {
 			area,
@@ -49,6 +56,7 @@ export const load = (async ({ locals, parent, params }) => {
 			actions: actions.map((action) => ({ ...action, overdue: isOverdue(action, today) })),
 			indicators,
 			updates,
+			goals,
 			canPlan: canPlan(community.role),
 			canMeasure: canMeasure(community.role)
 		};
@@ -107,6 +115,7 @@ export const actions = {
 			fail(400, { action: 'saveUpdate', updateKey, errors, values });
 		const parsed = updateForm.safeParse({
 			areaId: params.areaId,
+			goalKey: values.goalKey,
 			youSaid: bilingualFrom(values, 'youSaid'),
 			weDid: bilingualFrom(values, 'weDid')
 		});
