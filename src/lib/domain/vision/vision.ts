@@ -36,10 +36,11 @@ export function draftFromForm(entries: Iterable<[string, string]>): unknown {
 	const rows = [
 		...new Set([...values.keys()].flatMap((name) => /^goal\.(\d+)\./.exec(name)?.[1] ?? []))
 	].sort((a, b) => Number(a) - Number(b));
+	const read = (name: string) => values.get(name) ?? '';
 	const goals = rows
 		.map((row) => ({
-			key: values.get(`goal.${row}.key`) ?? '',
-			text: { en: values.get(`goal.${row}.en`) ?? '', fr: values.get(`goal.${row}.fr`) ?? '' },
+			key: read(`goal.${row}.key`),
+			text: { en: read(`goal.${row}.en`), fr: read(`goal.${row}.fr`) },
 			areas: areas.get(row) ?? []
 		}))
 		.filter((goal) => goal.text.en.trim() !== '' || goal.text.fr.trim() !== '');
