@@ -5,33 +5,13 @@
 // their real IDs and names), Windows-1252 bytes, and COUNTS MADE UP by a seeded generator.
 // Figures: throughput (MB/s), and the time papaparse alone takes on the same text in the same
 // run, as the reference the reader's own work is compared with.
-import { build } from 'esbuild';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import Papa from 'papaparse';
 import { root } from '../scripts/build-if-stale.js';
+import { importBundled } from './lib/bundle.js';
 import { seededRandom } from './lib/demo-response.js';
 import { median, round } from './lib/report.js';
-
-async function loadReader() {
-	const dir = mkdtempSync(join(tmpdir(), 'cg-bench-census-'));
-	const outfile = join(dir, 'read.mjs');
-	try {
-		await build({
-			entryPoints: [join(root, 'src/lib/domain/representation/read-census-profile.ts')],
-			bundle: true,
-			format: 'esm',
-			platform: 'node',
-			outfile,
-			logLevel: 'error'
-		});
-		return await import(pathToFileURL(outfile).href);
-	} finally {
-		rmSync(dir, { recursive: true, force: true });
-	}
-}
 
 const CHARACTERISTICS = 2631;
 const fixtures = join(root, 'tests/fixtures/census');
@@ -55,7 +35,9 @@ export const censusImport = {
 	figures: { file_mb: null, read_ms: null, mb_per_s: null, papaparse_only_ms: null, ratio: null },
 	budgets: {},
 	async run({ quick, log }) {
-		const { readCensusProfile } = await loadReader();
+		const { readCensusProfile } = await importBundled(
+			'src/lib/domain/representation/read-census-profile.ts'
+		);
 		const header = readFileSync(join(fixtures, 'ada-10010001-2021.csv'), 'utf8').split('\n')[0];
 		const names = new Map(
 			readFileSync(join(fixtures, 'characteristic-ids-2021.tsv'), 'utf8')

@@ -2,33 +2,9 @@
 // answers, half English and half French, against a 12-theme bilingual codebook and 500 answers
 // already coded, all from a seeded generator. Measures what the coding page does on each load:
 // tokenize everything, build the TF-IDF model, score every item against every theme.
-import { build } from 'esbuild';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { root } from '../scripts/build-if-stale.js';
+import { importBundled } from './lib/bundle.js';
 import { seededRandom } from './lib/demo-response.js';
 import { median, round } from './lib/report.js';
-
-/** The domain code is TypeScript; bundle it once into plain JavaScript to time it from Node. */
-async function loadSuggest() {
-	const dir = mkdtempSync(join(tmpdir(), 'cg-bench-coding-'));
-	const outfile = join(dir, 'suggest.mjs');
-	try {
-		await build({
-			entryPoints: [join(root, 'src/lib/domain/coding/suggest.ts')],
-			bundle: true,
-			format: 'esm',
-			platform: 'node',
-			outfile,
-			logLevel: 'error'
-		});
-		return await import(pathToFileURL(outfile).href);
-	} finally {
-		rmSync(dir, { recursive: true, force: true });
-	}
-}
 
 /** Per theme: keywords and phrases residents use, in each language. */
 const VOCABULARY = [
@@ -120,7 +96,7 @@ export const coding = {
 	figures: { suggest_10k_ms: null },
 	budgets: { suggest_10k_ms: { lt: 5000 } },
 	async run({ quick, log }) {
-		const { suggestAll } = await loadSuggest();
+		const { suggestAll } = await importBundled('src/lib/domain/coding/suggest.ts');
 		const themes = VOCABULARY.map(([id, en, fr]) => ({
 			id,
 			keywords: { en: en.slice(0, 2), fr: fr.slice(0, 2) }
