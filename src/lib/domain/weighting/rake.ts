@@ -179,6 +179,7 @@ export function rake(
 
 	let iterations = 0;
 	let trimRounds = 0;
+	let previous: number[] | null = null;
 	let trimmed = 0;
 	for (;;) {
 		// One raking run: each margin in turn scaled to its targets, until all hold at once.
@@ -202,7 +203,11 @@ export function rake(
 				trimmed += cell.count;
 			}
 		});
-		if (trimmed === 0 || trimRounds >= 50) break;
+		// Rake and trim have reached a fixed point when a round leaves the weights where the
+		// last one did: the bounds and the margins cannot both hold, and more rounds change nothing.
+		const settled = previous !== null && weights.every((w, i) => Math.abs(w - previous![i]) < 1e-9);
+		if (trimmed === 0 || settled || trimRounds >= 50) break;
+		previous = [...weights];
 		trimRounds++;
 	}
 	const maxMarginError = marginError();
