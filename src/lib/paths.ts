@@ -104,10 +104,11 @@ export const paths = {
 		`/${lang}/communities/${slug}/actions/${areaId}`,
 	indicator: (lang: Lang, slug: string, areaId: string, indicatorId: string) =>
 		`/${lang}/communities/${slug}/actions/${areaId}/indicators/${indicatorId}`,
+	/** the dissemination areas a community was created from */
+	communityAreas: (lang: Lang, slug: string) => `/${lang}/communities/${slug}/areas`,
 	/** choosing where to work: the signed-in person's deprivation files, one file's areas */
 	areas: (lang: Lang) => `/${lang}/areas`,
-	areaImport: (lang: Lang, importId: string, search = '') =>
-		`/${lang}/areas/${importId}${search}`,
+	areaImport: (lang: Lang, importId: string, search = '') => `/${lang}/areas/${importId}${search}`,
 	/** participation and priorities across the communities one belongs to */
 	compareCommunities: (lang: Lang) => `/${lang}/areas/compare`,
 	/** whose voices are missing: participants against the census, with ?questionnaire= and ?channel= */
