@@ -8,6 +8,7 @@ import { buildIfStale, root } from '../scripts/build-if-stale.js';
 import { aggregate } from './aggregate.js';
 import { censusImport } from './census-import.js';
 import { coding } from './coding.js';
+import { deprivationImport } from './deprivation-import.js';
 import { event } from './event.js';
 import { pendingBenchmarks } from './pending.js';
 import { Skip, blank, withinBudget } from './lib/report.js';
@@ -24,6 +25,7 @@ const benchmarks = [
 	rawInsert,
 	coding,
 	censusImport,
+	deprivationImport,
 	aggregate,
 	event,
 	...pendingBenchmarks
