@@ -4,7 +4,9 @@ import type { Tx } from '../db/types';
 /**
  * Stores a deprivation file that readDeprivationFile accepted, in the importing person's own
  * workspace (owner_id = them, by default and by policy). One statement for all the areas: all
- * or nothing. Outcome: the import's id. Anon has no grant: the caller is signed in.
+ * or nothing. The owner is named once ((select auth.uid()), evaluated once) rather than left to
+ * the column default, which would read the request's claims again for every row. Outcome: the
+ * import's id and its number of areas. Anon has no grant: the caller is signed in.
  */
 export async function importDeprivationFile(
 	tx: Tx,
@@ -22,8 +24,8 @@ export async function importDeprivationFile(
 	);
 	const rows = await tx.query<{ n: number }>(
 		`with added as (
-			insert into public.deprivation_areas (import_id, dauid, province, region, population, scores, quintiles)
-			select $1, a.dauid, a.province, a.region, a.population, a.scores, a.quintiles
+			insert into public.deprivation_areas (owner_id, import_id, dauid, province, region, population, scores, quintiles)
+			select (select auth.uid()), $1, a.dauid, a.province, a.region, a.population, a.scores, a.quintiles
 			from jsonb_to_recordset($2::jsonb)
 				as a(dauid text, province text, region text, population integer, scores jsonb, quintiles jsonb)
 			returning 1
