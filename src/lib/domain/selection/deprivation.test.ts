@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeDeprivationFile, quintilesOf, rankAreas, readDeprivationFile } from './deprivation';
 
@@ -66,6 +67,17 @@ describe('readDeprivationFile', () => {
 });
 
 describe('quintilesOf and rankAreas', () => {
+	it('gives each score the quintile of its rank, ties sharing the lower rank', () => {
+		fc.assert(
+			fc.property(fc.array(fc.integer({ min: -5, max: 5 }), { minLength: 1 }), (scores) => {
+				const naive = scores.map(
+					(score) => Math.floor((scores.filter((s) => s < score).length * 5) / scores.length) + 1
+				);
+				expect(quintilesOf(scores)).toEqual(naive);
+			})
+		);
+	});
+
 	it('puts the highest fifth in quintile 5', () => {
 		expect(quintilesOf([5, 1, 4, 2, 3])).toEqual([5, 1, 4, 2, 3]);
 		expect(quintilesOf([1, 1, 1, 1, 1])).toEqual([1, 1, 1, 1, 1]);

@@ -111,14 +111,20 @@ export function decodeDeprivationFile(bytes: Uint8Array): string {
  * file rather than within CIMD's region, so they rank areas against each other only.
  */
 export function quintilesOf(scores: readonly number[]): number[] {
-	const order = scores.map((score, index) => ({ score, index })).sort((a, b) => a.score - b.score);
-	const result = new Array<number>(scores.length);
-	let rank = 0;
-	for (let i = 0; i < order.length; i++) {
-		if (i === 0 || order[i].score !== order[i - 1].score) rank = i;
-		result[order[i].index] = Math.floor((rank * 5) / order.length) + 1;
-	}
-	return result;
+	// A typed array sorts numerically and natively: far faster than sorting objects on 55k areas.
+	const sorted = Float64Array.from(scores).sort();
+	const n = sorted.length;
+	return scores.map((score) => {
+		// rank = the number of scores below this one (the first index of its value)
+		let low = 0;
+		let high = n;
+		while (low < high) {
+			const mid = (low + high) >>> 1;
+			if (sorted[mid] < score) low = mid + 1;
+			else high = mid;
+		}
+		return Math.floor((low * 5) / n) + 1;
+	});
 }
 
 function parseNumber(text: string): number | null {
