@@ -132,9 +132,10 @@ test.describe('shared vision', () => {
 				page.getByText(other === 'en' ? `Food for all ${tag}` : `De quoi manger pour tous ${tag}`)
 			).toBeVisible();
 			await expect(page.getByText(`Draft only ${tag}`)).toHaveCount(0);
-			await expect(
-				page.getByRole('heading', { name: t(other, 'report.sections.priorities') })
-			).toBeVisible();
+			for (const section of ['priorities', 'vision', 'action'])
+				await expect(
+					page.getByRole('heading', { level: 2, name: t(other, `report.sections.${section}`) })
+				).toBeVisible();
 		}
 		await expectNoAxeViolations(page);
 	});
@@ -185,7 +186,7 @@ test.describe('shared vision', () => {
 		await signIn(page, lang);
 		await page.goto(paths.community(lang, slug));
 		await page.getByRole('link', { name: t(lang, 'report.link') }).click();
-		const sections = ['methods', 'participation', 'priorities', 'vision', 'endorsement'];
+		const sections = ['methods', 'participation', 'priorities', 'vision', 'action', 'endorsement'];
 		for (const section of sections)
 			await expect(
 				page.getByRole('heading', { level: 2, name: t(lang, `report.sections.${section}`) })

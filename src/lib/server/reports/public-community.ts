@@ -1,4 +1,6 @@
 import type { CommunitySummary } from '$lib/domain/reports/summary';
+import { listIndicators, type Indicator } from '../actions/list-indicators';
+import { listPublishedUpdates, type ProgressUpdate } from '../actions/list-published-updates';
 import type { Queryable } from '../db/types';
 import { loadPublishedVision, type PublishedVision } from '../vision/load-vision';
 
@@ -8,6 +10,9 @@ export interface PublicCommunity {
 	/** the figures as last published by the team, never live counts */
 	summary: { summary: CommunitySummary; publishedAt: Date } | null;
 	vision: PublishedVision | null;
+	/** published progress updates and public indicators (RLS shows anyone no others) */
+	updates: ProgressUpdate[];
+	indicators: Indicator[];
 }
 
 /**
@@ -31,5 +36,7 @@ export async function loadPublicCommunity(
 	);
 	const vision = await loadPublishedVision(tx, community.id);
 	if (!summary && !vision) return null;
-	return { community, summary: summary ?? null, vision };
+	const updates = await listPublishedUpdates(tx, community.id);
+	const indicators = await listIndicators(tx, community.id);
+	return { community, summary: summary ?? null, vision, updates, indicators };
 }

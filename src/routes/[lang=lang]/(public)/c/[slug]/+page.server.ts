@@ -10,6 +10,8 @@ export const load = (async ({ locals, params }) => {
 		name: localized(found.community.name, locals.lang),
 		slug: found.community.slug,
 		summary: found.summary,
+		updates: found.updates,
+		indicators: found.indicators,
 		vision: found.vision && {
 			statement: found.vision.statement,
 			goals: found.vision.goals,
