@@ -17,6 +17,8 @@ import { demoOrganizer, paths, t } from './helpers';
 test.skip(({ javaScriptEnabled }) => !javaScriptEnabled, 'runs once');
 // two cold starts of the built server on a shared two-core machine
 test.describe.configure({ timeout: 300_000 });
+// every step bounded, so that a stuck one fails with its name rather than the whole test's timeout
+test.use({ actionTimeout: 20_000, navigationTimeout: 60_000 });
 
 const CODE = 'HALL26';
 const PHONES = 40;
@@ -37,9 +39,10 @@ async function startServer(port: number, dataDir: string): Promise<Server> {
 		},
 		stdio: 'ignore'
 	});
-	for (let i = 0; i < 300; i++) {
+	for (let i = 0; i < 600; i++) {
 		try {
-			if ((await fetch(`${url}/en`)).ok) return { child, url };
+			if ((await fetch(`${url}/en`, { signal: AbortSignal.timeout(5000) })).ok)
+				return { child, url };
 		} catch {
 			// not listening yet
 		}
@@ -61,7 +64,9 @@ type Phone = { cookie: string; token: string; body: string };
 
 /** A phone joins the event: its device cookie and its ballot, as the event page would post it. */
 async function joinAsPhone(url: string, index: number): Promise<Phone> {
-	const page = await fetch(`${url}${paths.eventPublic('fr', CODE)}`);
+	const page = await fetch(`${url}${paths.eventPublic('fr', CODE)}`, {
+		signal: AbortSignal.timeout(30_000)
+	});
 	const html = await page.text();
 	const cookie = page.headers.getSetCookie().map((c) => c.split(';')[0]);
 	const token = cookie.find((c) => c.startsWith('cg_device='))!.slice('cg_device='.length);
@@ -86,7 +91,8 @@ async function vote(url: string, phone: Phone): Promise<boolean> {
 				accept: 'application/json',
 				'x-sveltekit-action': 'true'
 			},
-			body: phone.body
+			body: phone.body,
+			signal: AbortSignal.timeout(30_000)
 		});
 		return answer.ok && ((await answer.json()) as { type: string }).type === 'success';
 	} catch {
