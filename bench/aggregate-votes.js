@@ -11,12 +11,9 @@
 // aggregate.parts.<n>.<db>.vote_round and counts in aggregate.<n>.<db>_ms. Run alone,
 // `node bench/aggregate-votes.js [--quick] [--sizes=10k,100k] [--postgres-only]` measures only
 // the vote round.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createServer } from 'vite';
-import { root } from '../scripts/build-if-stale.js';
 import { startThrowawayPostgres } from '../scripts/throwaway-postgres.js';
+import { loadAppModules, migrateWithOwner } from './lib/app-modules.js';
 import { median, round } from './lib/report.js';
 
 const COMMUNITY = '00000000-0000-4000-8000-000000000001';
@@ -99,37 +96,11 @@ function check(/** @type {any[]} */ totals, /** @type {number} */ n) {
 	if (counted !== 3 * n) throw new Error(`counted ${counted} marks, expected ${3 * n}`);
 }
 
-async function loadModules() {
-	const vite = await createServer({
-		root,
-		configFile: join(root, 'vite.config.ts'),
-		server: { middlewareMode: true, hmr: false, watch: null },
-		appType: 'custom',
-		logLevel: 'error'
-	});
-	const load = (/** @type {string} */ path) => vite.ssrLoadModule(path);
-	const modules = {
-		migrate: await load('/src/lib/server/db/migrate.ts'),
-		pglite: await load('/src/lib/server/db/pglite-driver.ts'),
-		postgres: await load('/src/lib/server/db/postgres-driver.ts'),
-		withUser: await load('/src/lib/server/db/with-user.ts'),
-		votes: await load(voteRoundPart.modules.votes)
-	};
-	return { modules, close: () => vite.close() };
-}
+const loadModules = () => loadAppModules({ votes: voteRoundPart.modules.votes });
 
 /** A migrated database with the demo community, an owner, and the round with n ballots. */
 async function prepare(/** @type {any} */ m, /** @type {any} */ db, /** @type {number} */ n) {
-	await m.migrate.migrate(db);
-	await db.exec(readFileSync(join(root, 'supabase/seed.sql'), 'utf8'));
-	await db.query(
-		`insert into public.profiles (id, display_name, email) values ($1, 'Bench owner', 'owner@bench.example')`,
-		[OWNER]
-	);
-	await db.query(
-		`insert into public.memberships (community_id, user_id, role) values ($1, $2, 'owner')`,
-		[COMMUNITY, OWNER]
-	);
+	await migrateWithOwner(m, db, COMMUNITY, OWNER);
 	await voteRoundPart.prepare(db, n);
 }
 

@@ -7,12 +7,9 @@
 //
 // `parts` is a list on purpose: another kind of result (one vote round with n ballots) joins
 // the figure as one more entry, with its own setup in `prepare` if it needs rows of its own.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createServer } from 'vite';
-import { root } from '../scripts/build-if-stale.js';
 import { startThrowawayPostgres } from '../scripts/throwaway-postgres.js';
+import { loadAppModules, migrateWithOwner } from './lib/app-modules.js';
 import { median, round } from './lib/report.js';
 import { voteRoundPart } from './aggregate-votes.js';
 
@@ -147,44 +144,21 @@ const unweighted = () => ({
 	trim: { lower: 1, upper: 1 }
 });
 
-/** The app's TypeScript modules, loaded through Vite as the server loads them. */
-async function loadModules() {
-	const vite = await createServer({
-		root,
-		configFile: join(root, 'vite.config.ts'),
-		server: { middlewareMode: true, hmr: false, watch: null },
-		appType: 'custom',
-		logLevel: 'error'
+/** The app's TypeScript modules this benchmark times, beside the database ones. */
+const loadModules = () =>
+	loadAppModules({
+		load: '/src/lib/server/questionnaires/load-questionnaire.ts',
+		results: '/src/lib/server/questionnaires/questionnaire-results.ts',
+		weighted: '/src/lib/server/questionnaires/weighted-results.ts',
+		dashboard: '/src/lib/server/representation/representation-dashboard.ts',
+		baselines: '/src/lib/server/representation/list-population-baselines.ts',
+		filters: '/src/lib/domain/results/filters.ts',
+		votes: voteRoundPart.modules.votes
 	});
-	const load = (/** @type {string} */ path) => vite.ssrLoadModule(path);
-	const modules = {
-		migrate: await load('/src/lib/server/db/migrate.ts'),
-		pglite: await load('/src/lib/server/db/pglite-driver.ts'),
-		postgres: await load('/src/lib/server/db/postgres-driver.ts'),
-		withUser: await load('/src/lib/server/db/with-user.ts'),
-		load: await load('/src/lib/server/questionnaires/load-questionnaire.ts'),
-		results: await load('/src/lib/server/questionnaires/questionnaire-results.ts'),
-		weighted: await load('/src/lib/server/questionnaires/weighted-results.ts'),
-		dashboard: await load('/src/lib/server/representation/representation-dashboard.ts'),
-		baselines: await load('/src/lib/server/representation/list-population-baselines.ts'),
-		filters: await load('/src/lib/domain/results/filters.ts'),
-		votes: await load(voteRoundPart.modules.votes)
-	};
-	return { modules, close: () => vite.close() };
-}
 
 /** A migrated database with the demo community, its owner and baselines, and n responses. */
 async function prepare(/** @type {any} */ m, /** @type {any} */ db, /** @type {number} */ n) {
-	await m.migrate.migrate(db);
-	await db.exec(readFileSync(join(root, 'supabase/seed.sql'), 'utf8'));
-	await db.query(
-		`insert into public.profiles (id, display_name, email) values ($1, 'Bench owner', 'owner@bench.example')`,
-		[OWNER]
-	);
-	await db.query(
-		`insert into public.memberships (community_id, user_id, role) values ($1, $2, 'owner')`,
-		[COMMUNITY, OWNER]
-	);
+	await migrateWithOwner(m, db, COMMUNITY, OWNER);
 	await db.exec(BASELINES);
 	for (const statement of generate(n)) await db.exec(statement);
 	await voteRoundPart.prepare(db, n);
