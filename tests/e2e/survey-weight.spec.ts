@@ -35,3 +35,16 @@ test.describe('the residents’ pages', { tag: '@js' }, () => {
 		});
 	}
 });
+
+test('the vote page is plain forms: no script at all', { tag: '@js' }, async ({ page }) => {
+	await page.goto('/fr/v/vanier-priorities', { waitUntil: 'networkidle' });
+	const scripts = await page.evaluate(
+		() =>
+			performance
+				.getEntriesByType('resource')
+				.filter((entry) => /\.m?js$/.test(new URL(entry.name).pathname)).length
+	);
+	expect(scripts).toBe(0);
+	expect(await page.content()).not.toContain('__sveltekit_');
+	await expect(page.getByRole('button').first()).toBeVisible();
+});

@@ -15,6 +15,11 @@ import { castBallot } from '$lib/server/voting/cast-ballot';
 import { loadRound, type VoteRound } from '$lib/server/voting/load-round';
 import type { Actions, PageServerLoad } from './$types';
 
+// Residents vote from phones on weak networks: the page is server-rendered only and every
+// control (dot steppers, ranking selects, pairs) is a plain form post, so no client runtime,
+// i18next or locale file is downloaded (the questionnaire page does the same).
+export const csr = false;
+
 async function requireRound(locals: App.Locals, slug: string): Promise<VoteRound> {
 	const round = await locals.asUser((tx) => loadRound(tx, { slug }));
 	if (!round) error(404, 'not_found');
