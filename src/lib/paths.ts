@@ -12,7 +12,8 @@ export const paths = {
 	codebook: (lang: Lang, slug: string) => `/${lang}/communities/${slug}/codebook`,
 	codebookTheme: (lang: Lang, slug: string, themeId: string) =>
 		`/${lang}/communities/${slug}/codebook/${themeId}`,
-	codebookExport: (lang: Lang, slug: string) => `/${lang}/communities/${slug}/codebook/codebook.csv`,
+	codebookExport: (lang: Lang, slug: string) =>
+		`/${lang}/communities/${slug}/codebook/codebook.csv`,
 	/** the coding queue; search: ?questionnaire=&language=&channel=&theme=&status=&page= */
 	coding: (lang: Lang, slug: string, search = '') => `/${lang}/communities/${slug}/coding${search}`,
 	/** blind second coding of a sample, and agreement (kappa) per theme */
@@ -87,8 +88,7 @@ export const paths = {
 	questionnairePreview: (lang: Lang, slug: string, id: string, previewLang?: Lang) =>
 		`/${lang}/communities/${slug}/questionnaires/${id}/preview${previewLang ? `?lang=${previewLang}` : ''}`,
 	/** the shared vision: edit (each save a version), publish, compare two versions (?from=&to=) */
-	vision: (lang: Lang, slug: string, search = '') =>
-		`/${lang}/communities/${slug}/vision${search}`,
+	vision: (lang: Lang, slug: string, search = '') => `/${lang}/communities/${slug}/vision${search}`,
 	visionResults: (lang: Lang, slug: string) => `/${lang}/communities/${slug}/vision/results`,
 	/** the report for council and funders, and the CSV of one of its tables */
 	report: (lang: Lang, slug: string) => `/${lang}/communities/${slug}/report`,
