@@ -5,6 +5,7 @@ import type { NoteInput } from '../../src/lib/domain/sessions/notes';
 import type { Db } from '../../src/lib/server/db/types';
 import { codeItems } from '../../src/lib/server/coding/code-items';
 import { listSourceItems } from '../../src/lib/server/coding/item-sources';
+import { codingQueue } from '../../src/lib/server/coding/coding-queue';
 import { participantCounts } from '../../src/lib/server/representation/participant-counts';
 import { addNote } from '../../src/lib/server/sessions/add-note';
 import { addPrompt } from '../../src/lib/server/sessions/add-prompt';
@@ -439,6 +440,20 @@ Lighting on the path,summary,en,Prompt 2,`;
 				await as(db, analystA, (tx) => listSourceItems(tx, A, { channel: 'interview' }))
 			).toEqual([]);
 			expect(await as(db, ownerB, (tx) => listSourceItems(tx, A))).toEqual([]);
+			// the queue's session filter keeps that session's notes and nothing else
+			const bySession = async (session: string) =>
+				(
+					await as(db, analystA, (tx) =>
+						codingQueue(tx, A, [], { status: 'all', page: 1, sessionId: session })
+					)
+				).items.map((item) => item.key);
+			expect((await bySession(sessionId)).sort()).toEqual(
+				notes
+					.filter((note) => note.sessionId === sessionId)
+					.map((note) => note.key)
+					.sort()
+			);
+			expect(await bySession(crypto.randomUUID())).toEqual([]);
 
 			const key = notes[0].key;
 			expect(

@@ -11,6 +11,7 @@ export const CHANNELS = ['online', 'paper', 'kiosk', 'event', 'focus_group', 'in
 /** The coding queue's filters, from the page's query string. */
 export const queueFilters = z.object({
 	questionnaireId: optional(uuid),
+	sessionId: optional(uuid),
 	language: optional(z.enum(['en', 'fr'])),
 	channel: optional(z.enum(CHANNELS)),
 	themeId: optional(uuid),
@@ -22,6 +23,7 @@ export type QueueFilters = z.infer<typeof queueFilters>;
 export function queueFilterInput(search: URLSearchParams) {
 	return {
 		questionnaireId: search.get('questionnaire'),
+		sessionId: search.get('session'),
 		language: search.get('language'),
 		channel: search.get('channel'),
 		themeId: search.get('theme'),
@@ -34,6 +36,7 @@ export function queueFilterInput(search: URLSearchParams) {
 export function queueSearch(filters: Partial<QueueFilters>): string {
 	const search = new URLSearchParams();
 	if (filters.questionnaireId) search.set('questionnaire', filters.questionnaireId);
+	if (filters.sessionId) search.set('session', filters.sessionId);
 	if (filters.language) search.set('language', filters.language);
 	if (filters.channel) search.set('channel', filters.channel);
 	if (filters.themeId) search.set('theme', filters.themeId);

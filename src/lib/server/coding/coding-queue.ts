@@ -57,6 +57,7 @@ export async function codingQueue(
 	const passes = (item: SourceItem) =>
 		!hidden.has(item.key) &&
 		(!filter.questionnaireId || item.questionnaireId === filter.questionnaireId) &&
+		(!filter.sessionId || item.sessionId === filter.sessionId) &&
 		(!filter.language || item.language === filter.language) &&
 		(!filter.channel || item.channel === filter.channel);
 	// newest first: while listening is still going on, what came in last is what needs coding

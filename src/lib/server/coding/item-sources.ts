@@ -15,6 +15,8 @@ export interface SourceItem {
 	participantId: string;
 	responseId: string | null;
 	questionnaireId: string | null;
+	/** the focus group, interview or meeting a note was taken at */
+	sessionId: string | null;
 	/** where the text was written: the questionnaire and the question's prompt */
 	context: { en: string; fr: string };
 	contextDetail: { en: string; fr: string };
@@ -26,6 +28,8 @@ export interface SourceItem {
 
 export interface SourceFilter {
 	questionnaireId?: string;
+	/** only the notes of one session (answers and endorsements have none) */
+	sessionId?: string;
 	language?: 'en' | 'fr';
 	channel?: string;
 }
@@ -45,6 +49,7 @@ export const answerSource: ItemSource = {
 		return tx.query<SourceItem>(
 			`select 'answer:' || a.response_id || ':' || a.question_id as key, 'answer' as kind,
 				r.id as "participantId", r.id as "responseId", r.questionnaire_id as "questionnaireId",
+				null as "sessionId",
 				qn.title as context, q.prompt as "contextDetail", x.text, r.language, r.channel,
 				r.submitted_at as at
 			from public.responses r

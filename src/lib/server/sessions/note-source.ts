@@ -48,6 +48,7 @@ export const noteSource: ItemSource = {
 			participantId: row.sessionId,
 			responseId: null,
 			questionnaireId: null,
+			sessionId: row.sessionId,
 			context: {
 				en: en('sessions.note_context', {
 					kind: en(`sessions.kinds.${row.sessionKind}`),

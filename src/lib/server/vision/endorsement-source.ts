@@ -36,6 +36,7 @@ export const endorsementSource: ItemSource = {
 			participantId: row.id,
 			responseId: null,
 			questionnaireId: null,
+			sessionId: null,
 			context: {
 				en: en('vision.comment_context', { number: row.number }),
 				fr: fr('vision.comment_context', { number: row.number })

@@ -16,6 +16,7 @@ import { requireCoder } from '$lib/server/coding/permissions';
 import { rejectSuggestion } from '$lib/server/coding/reject-suggestion';
 import { undoLastCoding } from '$lib/server/coding/undo-coding';
 import { listQuestionnaires } from '$lib/server/questionnaires/list-questionnaires';
+import { listSessions } from '$lib/server/sessions/list-sessions';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load = (async ({ locals, parent, url }) => {
@@ -30,6 +31,11 @@ export const load = (async ({ locals, parent, url }) => {
 			questionnaires: (await listQuestionnaires(tx, community.id)).map((q) => ({
 				id: q.id,
 				title: q.title
+			})),
+			sessions: (await listSessions(tx, community.id)).map(({ id, kind, heldOn }) => ({
+				id,
+				kind,
+				heldOn
 			})),
 			queue: await codingQueue(tx, community.id, themes, filters),
 			history: await codingHistory(tx, community.id)
