@@ -18,7 +18,7 @@ import { surveyPage } from './survey-page.js';
 
 // Each module: { key, figures (all-null template), budgets, run({ quick, log }) → figures }.
 // raw_insert reports what submit measured (its reference, same run), so it comes after it.
-const benchmarks = [
+const allBenchmarks = [
 	startup,
 	surveyPage,
 	submit,
@@ -32,11 +32,21 @@ const benchmarks = [
 ];
 
 const args = process.argv.slice(2);
-const unknown = args.filter((arg) => arg !== '--quick');
-if (unknown.length > 0) {
-	console.error(`Unknown argument ${unknown.join(' ')}. Usage: npm run bench [-- --quick]`);
+// --only <key>[,<key>]: run some benchmarks, as when working on one figure; the full set still
+// writes latest.json, a partial run writes only-<keys>.json so it never hides the other figures.
+const onlyAt = args.indexOf('--only');
+const only = onlyAt >= 0 ? (args[onlyAt + 1] ?? '').split(',').filter(Boolean) : null;
+const unknown = args.filter(
+	(arg, index) => arg !== '--quick' && (onlyAt < 0 || (index !== onlyAt && index !== onlyAt + 1))
+);
+const unknownKeys = (only ?? []).filter((key) => !allBenchmarks.some((b) => b.key === key));
+if (unknown.length > 0 || (only && only.length === 0) || unknownKeys.length > 0) {
+	console.error(
+		`Unknown argument ${[...unknown, ...unknownKeys].join(' ')}. Usage: npm run bench [-- --quick] [--only ${allBenchmarks.map((b) => b.key).join(',')}]`
+	);
 	process.exit(2);
 }
+const benchmarks = only ? allBenchmarks.filter((b) => only.includes(b.key)) : allBenchmarks;
 const quick = args.includes('--quick');
 const log = (line) => console.error(line);
 
@@ -110,8 +120,9 @@ results.summary = {
 const json = JSON.stringify(results, null, '\t');
 const dir = join(root, 'bench', 'results');
 mkdirSync(dir, { recursive: true });
-writeFileSync(join(dir, 'latest.json'), `${json}\n`);
+const file = only ? `only-${only.join('-')}.json` : 'latest.json';
+writeFileSync(join(dir, file), `${json}\n`);
 console.log(json);
-log('Written to bench/results/latest.json');
+log(`Written to bench/results/${file}`);
 // A benchmark that could not run because of an error (not a skip, not a slow figure) exits 1.
 process.exit(failed ? 1 : 0);
