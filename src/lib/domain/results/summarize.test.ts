@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Question } from '../questionnaires';
 import { summarizeQuestion } from './summarize';
@@ -87,5 +88,57 @@ describe('summarizeQuestion', () => {
 			min: null,
 			max: null
 		});
+	});
+});
+
+describe('summarizeQuestion over counted answers', () => {
+	// The results page reads distinct answers with how many gave each (counted in SQL): every
+	// figure must be what the answers one by one would give.
+	const questions: Question[] = [
+		{ id, type: 'rating', prompt: label('Q'), required: false, min: 0, max: 10 },
+		{ id, type: 'agreement_scale', prompt: label('Q'), required: false },
+		{ id, type: 'number', prompt: label('Q'), required: false },
+		{
+			id,
+			type: 'ranking',
+			prompt: label('Q'),
+			required: false,
+			options: opts('a', 'b', 'c'),
+			top: 2
+		},
+		{ id, type: 'single_choice', prompt: label('Q'), required: false, options: opts('a', 'b') }
+	];
+	const valueFor = (question: Question, n: number): unknown =>
+		question.type === 'ranking'
+			? [
+					['a', 'b'],
+					['b', 'c'],
+					['c', 'a']
+				][n % 3]
+			: question.type === 'single_choice'
+				? ['a', 'b'][n % 2]
+				: question.type === 'agreement_scale'
+					? 1 + (n % 5)
+					: n % 11;
+
+	it('equals the summary of the same answers given one by one', () => {
+		fc.assert(
+			fc.property(
+				fc.constantFrom(...questions),
+				fc.array(fc.record({ n: fc.nat(20), count: fc.integer({ min: 1, max: 6 }) }), {
+					maxLength: 8
+				}),
+				(question, groups) => {
+					const distinct = [...new Map(groups.map((g) => [g.n, g])).values()];
+					const counted = distinct.map((g) => ({ value: valueFor(question, g.n), count: g.count }));
+					const oneByOne = counted.flatMap((c) =>
+						Array.from({ length: c.count }, () => ({ value: c.value }))
+					);
+					expect(summarizeQuestion(question, counted)).toEqual(
+						summarizeQuestion(question, oneByOne)
+					);
+				}
+			)
+		);
 	});
 });

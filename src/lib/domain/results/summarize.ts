@@ -10,8 +10,19 @@ import {
 	type Question
 } from '../questionnaires';
 
-/** One respondent's stored answer to the question being summarised. */
-export type AnswerRecord = { value: unknown; language: 'en' | 'fr' };
+/**
+ * A stored answer to the question being summarised, given by `count` respondents (1 when not
+ * said): a million responses arrive as their few hundred distinct answers, counted in SQL.
+ * Written answers come one by one, with the language they were written in.
+ */
+export type AnswerRecord = { value: unknown; language?: 'en' | 'fr'; count?: number };
+
+/** A number given by `count` respondents. */
+type CountedNumber = { value: number; count: number };
+
+const countOf = (answer: AnswerRecord) => answer.count ?? 1;
+const total = (answers: readonly { count?: number }[]) =>
+	answers.reduce((sum, answer) => sum + (answer.count ?? 1), 0);
 
 export type ChoiceSummary = {
 	kind: 'choices';
@@ -62,24 +73,39 @@ export type QuestionSummary =
 	| TextSummary
 	| { kind: 'consent'; answered: number };
 
-function mean(values: number[]): number | null {
-	return values.length ? values.reduce((a, b) => a + b, 0) / values.length : null;
+function mean(values: readonly CountedNumber[]): number | null {
+	const n = total(values);
+	return n ? values.reduce((sum, v) => sum + v.value * v.count, 0) / n : null;
 }
 
-function median(values: number[]): number | null {
-	if (!values.length) return null;
-	const sorted = [...values].sort((a, b) => a - b);
-	const middle = Math.floor(sorted.length / 2);
-	return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+/** The middle value, or the mean of the two middle ones, of every respondent's number. */
+function median(values: readonly CountedNumber[]): number | null {
+	const n = total(values);
+	if (!n) return null;
+	const sorted = [...values].sort((a, b) => a.value - b.value);
+	// the value at 0-based position i of the expanded, sorted list
+	const at = (i: number) => {
+		let seen = 0;
+		for (const v of sorted) {
+			seen += v.count;
+			if (i < seen) return v.value;
+		}
+		return sorted[sorted.length - 1].value;
+	};
+	const middle = Math.floor(n / 2);
+	return n % 2 ? at(middle) : (at(middle - 1) + at(middle)) / 2;
 }
 
-function scale(values: number[], points: number[]): ScaleSummary {
+const numbers = (answers: readonly AnswerRecord[]): CountedNumber[] =>
+	answers.map((a) => ({ value: a.value as number, count: countOf(a) }));
+
+function scale(values: CountedNumber[], points: number[]): ScaleSummary {
 	return {
 		kind: 'scale',
-		answered: values.length,
+		answered: total(values),
 		distribution: points.map((point) => ({
 			value: point,
-			count: values.filter((v) => v === point).length
+			count: total(values.filter((v) => v.value === point))
 		})),
 		mean: mean(values),
 		median: median(values)
@@ -94,18 +120,20 @@ function choices(question: Question, answers: AnswerRecord[]): ChoiceSummary {
 		[...options, ...(hasOther ? [OTHER_CHOICE] : [])].map((v) => [v, 0])
 	);
 	const otherTexts: string[] = [];
-	for (const { value } of answers) {
-		const answer = value as AnswerByType['single_choice' | 'multiple_choice'];
-		for (const chosen of chosenValues(answer)) counts.set(chosen, (counts.get(chosen) ?? 0) + 1);
+	for (const record of answers) {
+		const answer = record.value as AnswerByType['single_choice' | 'multiple_choice'];
+		const n = countOf(record);
+		for (const chosen of chosenValues(answer)) counts.set(chosen, (counts.get(chosen) ?? 0) + n);
 		const other = otherTextOf(answer);
 		if (other !== undefined) {
-			counts.set(OTHER_CHOICE, (counts.get(OTHER_CHOICE) ?? 0) + 1);
-			otherTexts.push(other);
+			counts.set(OTHER_CHOICE, (counts.get(OTHER_CHOICE) ?? 0) + n);
+			// counted answers carry "" for their texts, which are listed apart
+			if (other !== '') otherTexts.push(other);
 		}
 	}
 	return {
 		kind: 'choices',
-		answered: answers.length,
+		answered: total(answers),
 		counts: [...counts].map(([value, count]) => ({ value, count })),
 		otherTexts
 	};
@@ -118,18 +146,19 @@ function ranking(
 	const stats = new Map(
 		question.options.map((o) => [o.value, { points: 0, rankSum: 0, times: 0 }])
 	);
-	for (const { value } of answers) {
-		(value as string[]).forEach((option, index) => {
+	for (const record of answers) {
+		const n = countOf(record);
+		(record.value as string[]).forEach((option, index) => {
 			const entry = stats.get(option);
 			if (!entry) return;
-			entry.points += question.top - index;
-			entry.rankSum += index + 1;
-			entry.times += 1;
+			entry.points += (question.top - index) * n;
+			entry.rankSum += (index + 1) * n;
+			entry.times += n;
 		});
 	}
 	return {
 		kind: 'ranking',
-		answered: answers.length,
+		answered: total(answers),
 		options: [...stats]
 			.map(([value, s]) => ({
 				value,
@@ -151,25 +180,22 @@ export function summarizeQuestion(question: Question, answers: AnswerRecord[]): 
 			return choices(question, answers);
 		case 'agreement_scale':
 			return scale(
-				answers.map((a) => a.value as number),
+				numbers(answers),
 				agreementScale.map((point) => point.value)
 			);
 		case 'rating': {
 			const points = Array.from({ length: RATING_MAX - RATING_MIN + 1 }, (_, i) => RATING_MIN + i);
-			return scale(
-				answers.map((a) => a.value as number),
-				points
-			);
+			return scale(numbers(answers), points);
 		}
 		case 'number': {
-			const values = answers.map((a) => a.value as number);
+			const values = numbers(answers).filter((v) => v.count > 0);
 			return {
 				kind: 'number',
-				answered: values.length,
+				answered: total(values),
 				mean: mean(values),
 				median: median(values),
-				min: values.length ? Math.min(...values) : null,
-				max: values.length ? Math.max(...values) : null
+				min: values.length ? Math.min(...values.map((v) => v.value)) : null,
+				max: values.length ? Math.max(...values.map((v) => v.value)) : null
 			};
 		}
 		case 'ranking':
@@ -178,10 +204,12 @@ export function summarizeQuestion(question: Question, answers: AnswerRecord[]): 
 		case 'long_text':
 			return {
 				kind: 'text',
-				answered: answers.length,
-				texts: answers.map((a) => ({ text: a.value as string, language: a.language }))
+				answered: total(answers),
+				texts: answers.flatMap((a) =>
+					a.value === '' ? [] : [{ text: a.value as string, language: a.language ?? 'en' }]
+				)
 			};
 		case 'consent':
-			return { kind: 'consent', answered: answers.length };
+			return { kind: 'consent', answered: total(answers) };
 	}
 }

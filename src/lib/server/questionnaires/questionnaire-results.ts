@@ -11,9 +11,10 @@ import {
 	type ResultsView,
 	viewVisibility
 } from '$lib/domain/results/present';
-import { summarizeQuestion } from '$lib/domain/results/summarize';
+import { summarizeQuestion, type AnswerRecord } from '$lib/domain/results/summarize';
 import { effectiveK } from '$lib/domain/suppression/suppress';
 import type { Queryable } from '../db/types';
+import { answerTallies, byKey, tallyKey } from './answer-tallies';
 
 /** One response with its answers, as results and exports read it; never contact details. */
 export interface ResultResponse extends ExportResponse {
@@ -36,20 +37,27 @@ export function questionsOf(definition: QuestionnaireDefinitionInput): Question[
 }
 
 /**
- * The filter as SQL conditions on responses r, one per filter in use, with their parameters
- * numbered from `first`.
+ * The filter as SQL conditions, one per filter in use, with their parameters numbered from
+ * `first`: on responses r (with their demographic answers), or on counted profiles p
+ * (public.response_profiles, whose demographics are one object).
  */
-function conditions(filter: ResultsFilter, first: number) {
+function conditions(
+	filter: ResultsFilter,
+	first: number,
+	on: 'responses' | 'profiles' = 'responses'
+) {
 	const params: unknown[] = [];
 	const parts: string[] = [];
 	const param = (value: unknown) => {
 		params.push(value);
 		return `$${first + params.length - 1}`;
 	};
+	const row = on === 'responses' ? 'r' : 'p';
 	for (const [name, value] of filterParams(filter)) {
-		if (name === 'channel') parts.push(`r.channel = ${param(value)}::public.response_channel`);
+		if (name === 'channel') parts.push(`${row}.channel = ${param(value)}::public.response_channel`);
 		else if (name === 'language')
-			parts.push(`r.language = ${param(value)}::public.content_language`);
+			parts.push(`${row}.language = ${param(value)}::public.content_language`);
+		else if (on === 'profiles') parts.push(`p.demographics ->> ${param(name)} = ${param(value)}`);
 		else
 			parts.push(
 				`exists (select 1 from public.demographic_answers d
@@ -65,19 +73,18 @@ export type CountsResult = { allowed: false } | { allowed: true; counts: GroupCo
 
 /**
  * How many responses the view covers, how many the questionnaire has, and how many each wider
- * view (one filter less) covers: one pass over the questionnaire's responses. allowed is false
- * when the signed-in person's role may not read responses (RLS would show them none).
+ * view (one filter less) covers: sums over the running counts (a few thousand profiles, never
+ * the responses themselves). allowed is false when the signed-in person's role may not read
+ * responses (RLS would show them none).
  */
 export async function countResponses(
 	tx: Queryable,
 	questionnaireId: string,
 	filter: ResultsFilter
 ): Promise<CountsResult> {
-	const { parts, params } = conditions(filter, 2);
-	const parents = parts.map(
-		(_, index) =>
-			`count(*) filter (where ${all(parts.filter((__, other) => other !== index))})::int`
-	);
+	const { parts, params } = conditions(filter, 2, 'profiles');
+	const sum = (where: string) => `coalesce(sum(p.respondents) filter (where ${where}), 0)::int`;
+	const parents = parts.map((_, index) => sum(all(parts.filter((__, other) => other !== index))));
 	const [row] = await tx.query<{
 		allowed: boolean;
 		size: number;
@@ -86,16 +93,14 @@ export async function countResponses(
 	}>(
 		`select
 			public.has_community_role(q.community_id, '{owner,organizer,analyst}') as allowed,
-			(select count(*) filter (where ${all(parts)})::int from public.responses r
-				where r.questionnaire_id = q.id) as size,
-			(select count(*)::int from public.responses r where r.questionnaire_id = q.id) as total,
-			${
-				parents.length
-					? `(select array[${parents.join(', ')}] from public.responses r
-						where r.questionnaire_id = q.id)`
-					: `'{}'::int[]`
-			} as parents
-		from public.questionnaires q where q.id = $1`,
+			counted.*
+		from public.questionnaires q
+		cross join lateral (
+			select ${sum(all(parts))} as size, ${sum('true')} as total,
+				${parents.length ? `array[${parents.join(', ')}]` : `'{}'::int[]`} as parents
+			from public.response_profiles p where p.questionnaire_id = q.id
+		) counted
+		where q.id = $1`,
 		[questionnaireId, ...params]
 	);
 	if (!row?.allowed) return { allowed: false };
@@ -147,6 +152,76 @@ export function summarize(questions: readonly Question[], responses: readonly Re
 	}));
 }
 
+/** How many written answers (and "other" texts) of a question the page lists: the latest. */
+export const LISTED_TEXTS = 1000;
+
+/** Questions whose words are listed: written answers, and choices offering "other". */
+const hasTexts = (question: Question) =>
+	question.type === 'short_text' ||
+	question.type === 'long_text' ||
+	('allowOther' in question && question.allowOther === true);
+
+/**
+ * The latest LISTED_TEXTS written answers (or answers with an "other" text) of each such
+ * question in the view, oldest first, with the language of the response, as the signed-in
+ * person may read them (RLS). Read newest first along the responses' date index, so a million
+ * responses cost no more than a thousand.
+ */
+async function listTexts(
+	tx: Queryable,
+	questionnaireId: string,
+	questions: readonly Question[],
+	filter: ResultsFilter
+): Promise<Map<string, AnswerRecord[]>> {
+	const ids = questions.filter(hasTexts).map((q) => q.id);
+	if (!ids.length) return new Map();
+	const { parts, params } = conditions(filter, 4);
+	const rows = await tx.query<{ questionId: string; value: unknown; language: 'en' | 'fr' }>(
+		`select q.id as "questionId", t.value, t.language
+		from unnest($2::uuid[]) as q(id)
+		cross join lateral (
+			select a.value, r.language, r.submitted_at, r.id
+			from public.responses r
+			join public.answers a on a.response_id = r.id and a.question_id = q.id
+			where r.questionnaire_id = $1 and ${all(parts)}
+				and case jsonb_typeof(a.value) when 'string' then true
+					when 'object' then a.value ? 'other' else false end
+			order by r.submitted_at desc, r.id desc
+			limit $3
+		) t
+		order by q.id, t.submitted_at, t.id`,
+		[questionnaireId, `{${ids.join(',')}}`, LISTED_TEXTS, ...params]
+	);
+	const byQuestion = new Map<string, AnswerRecord[]>();
+	for (const row of rows) {
+		const list = byQuestion.get(row.questionId) ?? [];
+		list.push({ value: row.value, language: row.language, count: 0 });
+		byQuestion.set(row.questionId, list);
+	}
+	return byQuestion;
+}
+
+/**
+ * Every question of the view summarised from the running counts, with the latest written
+ * answers and "other" texts listed beside them (counted with 0: the counts already hold them).
+ */
+export async function summarizeView(
+	tx: Queryable,
+	questionnaireId: string,
+	questions: readonly Question[],
+	filter: ResultsFilter
+) {
+	const tallies = byKey(await answerTallies(tx, { questionnaireId, questions, filter }));
+	const texts = await listTexts(tx, questionnaireId, questions, filter);
+	return questions.map((question) => ({
+		question,
+		summary: summarizeQuestion(question, [
+			...(tallies.get(tallyKey(question)) ?? []),
+			...(texts.get(question.id) ?? [])
+		])
+	}));
+}
+
 export type ResultsOutcome = { allowed: false } | { allowed: true; view: ResultsView };
 
 /**
@@ -166,12 +241,12 @@ export async function questionnaireResults(
 	const counted = await countResponses(tx, input.questionnaireId, input.filter);
 	if (!counted.allowed) return counted;
 	const { counts } = counted;
-	const responses = viewVisibility(counts, input.k).shown
-		? await listResponses(tx, input.questionnaireId, input.filter)
-		: [];
+	const summaries = viewVisibility(counts, input.k).shown
+		? await summarizeView(tx, input.questionnaireId, input.questions, input.filter)
+		: summarize(input.questions, []);
 	return {
 		allowed: true,
-		view: presentResults(summarize(input.questions, responses), counts, input.k)
+		view: presentResults(summaries, counts, input.k)
 	};
 }
 

@@ -1,7 +1,7 @@
 /**
  * A questionnaire's results weighted to the community's census baselines on the dimensions the
- * organizer picks (at most three), from counts per (question, answer, cell) made in the database
- * by public.answer_tallies, so that the work here grows with the number of distinct answers, not
+ * organizer picks, from counts per (question, answer, cell) made in the database by
+ * public.answer_tallies (./answer-tallies.ts), so that the work here grows with the number of distinct answers, not
  * of responses.
  *
  * Weights are raked on every response of the questionnaire (a filter narrows what is estimated,
@@ -13,7 +13,7 @@
  */
 import type { DemographicDimension, Question } from '$lib/domain/questionnaires';
 import type { PopulationBaseline } from '$lib/domain/representation/baseline';
-import type { ResultsFilter } from '$lib/domain/results/filters';
+import { noFilter, type ResultsFilter } from '$lib/domain/results/filters';
 import {
 	isWeightable,
 	weightQuestion,
@@ -29,6 +29,7 @@ import {
 	type RakeProblem
 } from '$lib/domain/weighting/rake';
 import type { Queryable } from '../db/types';
+import { answerTallies, byKey, tallyKey } from './answer-tallies';
 
 export interface RespondentWeights extends WeightingSummary {
 	/** weight of a respondent by their cell (cellKey of their values on the dimensions) */
@@ -41,15 +42,6 @@ export type WeightsOutcome =
 
 /** One key per combination of values; null (not said) kept apart from every value. */
 export const cellKey = (values: readonly (string | null)[]) => JSON.stringify(values);
-
-/** A results filter as public.answer_tallies reads it. */
-function filterJson(filter: ResultsFilter) {
-	return JSON.stringify({
-		channel: filter.channel ?? null,
-		language: filter.language ?? null,
-		demographics: filter.demographics
-	});
-}
 
 /**
  * Rakes every response of a questionnaire to the baselines of the chosen dimensions. Values a
@@ -66,11 +58,13 @@ export async function respondentWeights(
 ): Promise<WeightsOutcome> {
 	const dimensions = [...input.dimensions];
 	// Counted in the database (one row per combination), see public.answer_tallies.
-	const rows = await tx.query<{ cell: (string | null)[]; count: number }>(
-		`select cell, count from public.answer_tallies($1, $2::jsonb, '{}', '[]', '[]')
-		where key = 'respondents'`,
-		[input.questionnaireId, JSON.stringify(dimensions)]
-	);
+	const rows = await answerTallies(tx, {
+		questionnaireId: input.questionnaireId,
+		questions: [],
+		filter: noFilter,
+		weighting: dimensions,
+		respondents: true
+	});
 	const margins = dimensions.map((dimension) => ({
 		dimension,
 		population: input.baselines.find((b) => b.dimension === dimension)?.counts ?? {}
@@ -120,36 +114,21 @@ export async function weightedQuestions(
 	}
 ): Promise<WeightedQuestion[]> {
 	const weighable = input.questions.filter(isWeightable);
-	const rows = await tx.query<{
-		key: string;
-		value: unknown;
-		cell: (string | null)[];
-		count: number;
-	}>(
-		`select key, value, cell, count
-		from public.answer_tallies($1, $2::jsonb, $3::jsonb, $4::jsonb, $5::jsonb)
-		where key <> 'respondents'`,
-		[
-			input.questionnaireId,
-			JSON.stringify(input.weights.dimensions),
-			filterJson(input.filter),
-			JSON.stringify(weighable.filter((q) => q.type !== 'demographic').map((q) => q.id)),
-			JSON.stringify(weighable.flatMap((q) => (q.type === 'demographic' ? [q.dimension] : [])))
-		]
-	);
-	const byKey = new Map<string, { value: unknown; weight: number; count: number }[]>();
-	for (const row of rows) {
-		const weight = input.weights.byCell.get(cellKey(row.cell)) ?? 1;
-		const list = byKey.get(row.key) ?? [];
-		list.push({ value: row.value, weight, count: row.count });
-		byKey.set(row.key, list);
-	}
+	const rows = await answerTallies(tx, {
+		questionnaireId: input.questionnaireId,
+		questions: weighable,
+		filter: input.filter,
+		weighting: input.weights.dimensions as DemographicDimension[]
+	});
+	const tallies = byKey(rows);
 	return weighable.map((question) =>
 		weightQuestion(
 			question,
-			byKey.get(
-				question.type === 'demographic' ? `dimension:${question.dimension}` : question.id
-			) ?? [],
+			(tallies.get(tallyKey(question)) ?? []).map((row) => ({
+				value: row.value,
+				weight: input.weights.byCell.get(cellKey(row.cell)) ?? 1,
+				count: row.count
+			})),
 			input.k
 		)
 	);
