@@ -34,24 +34,27 @@ export type SubmitOutcome =
 	| { ok: false; errors: Record<string, string> }
 	| { ok: false; reason: 'closed' | 'invalid' };
 
+type Questionnaire =
+	LoadedQuestionnaire | { loaded: LoadedQuestionnaire; definition: QuestionnaireDefinition };
+
+/** A submission whose answers passed the questionnaire's checks, in the form the database keeps. */
+export interface CheckedSubmission {
+	submission: Submission;
+	questionnaireId: string;
+	receiptHash: string;
+	answers: Record<string, unknown>;
+	demographics: Record<string, unknown>;
+}
+
 /**
- * Saves one response after checking every answer against the questionnaire: as loaded (parsed
- * here), or with its definition already parsed (see loadAnswerableQuestionnaire).
- * Outcomes: { ok: true, outcome: 'created' | 'updated' | 'duplicate' } — 'duplicate' is a retry
- * of a response already saved, which changes nothing; { ok: false, errors } with a locale key
- * per question; { ok: false, reason: 'closed' } when the questionnaire no longer takes answers;
- * { ok: false, reason: 'invalid' } when the submission itself is malformed. Nothing is stored
- * unless the outcome is ok.
- * A database refusal is not caught here (catching one would need a savepoint, two more round
- * trips on every submission): it ends the transaction, and submissionRefusal() turns it into its
- * outcome outside.
+ * Checks a submission against the questionnaire (as loaded, or with its definition already
+ * parsed, see loadAnswerableQuestionnaire), without the database: { ok: true, checked } to
+ * save, else its outcome ({ errors } per question, or 'invalid' for a malformed submission).
  */
-export async function submitResponse(
-	tx: Queryable,
-	questionnaire:
-		LoadedQuestionnaire | { loaded: LoadedQuestionnaire; definition: QuestionnaireDefinition },
+export function checkSubmission(
+	questionnaire: Questionnaire,
 	submission: Submission
-): Promise<SubmitOutcome> {
+): { ok: true; checked: CheckedSubmission } | Extract<SubmitOutcome, { ok: false }> {
 	const receipt = normalizeReceipt(submission.receipt);
 	const { id } = 'loaded' in questionnaire ? questionnaire.loaded.meta : questionnaire.meta;
 	const definition =
@@ -61,34 +64,82 @@ export async function submitResponse(
 	if (!receipt || !definition) return { ok: false, reason: 'invalid' };
 	const checked = validateResponse(definition, submission.answers);
 	if (!checked.ok) return { ok: false, errors: checked.errors };
-	const receiptHash = hashToken(receipt);
-	// Closed since it was loaded: said here without an error, so the transaction stays usable.
-	const [row] = await tx.query<{ outcome: 'created' | 'updated' | 'duplicate' | 'closed' }>(
-		`select case when public.questionnaire_is_open($2)
-			then public.save_response($1, $2, $3::public.response_channel, $4::public.content_language,
-				$5, $6::jsonb, $7::jsonb)
-			else 'closed' end as outcome`,
-		[
-			submission.responseId,
-			id,
-			submission.channel,
-			submission.language,
-			receiptHash,
-			JSON.stringify(checked.answers),
-			JSON.stringify(checked.demographics)
-		]
-	);
-	if (row.outcome === 'closed') return { ok: false, reason: 'closed' };
-	// A retry ('duplicate') changes nothing, contact details included.
-	if (submission.contact && row.outcome !== 'duplicate')
-		await tx.query('select public.save_contact_details($1, $2, $3, $4, $5)', [
-			submission.responseId,
-			receiptHash,
-			submission.contact.name ?? null,
-			submission.contact.email ?? null,
-			submission.contact.phone ?? null
-		]);
-	return { ok: true, outcome: row.outcome };
+	return {
+		ok: true,
+		checked: {
+			submission,
+			questionnaireId: id,
+			receiptHash: hashToken(receipt),
+			answers: checked.answers,
+			demographics: checked.demographics
+		}
+	};
+}
+
+/**
+ * Saves checked submissions, all in one statement (public.save_responses), then the contact
+ * details of those that left some. One outcome per submission, in order: created, updated,
+ * duplicate (a retry of a response already saved, which changes nothing, contact details
+ * included), or closed when the questionnaire no longer takes answers (said without an error,
+ * so the transaction and the others' saves stay good).
+ * A database refusal is not caught here (catching one would need a savepoint, two more round
+ * trips on every call): it ends the transaction, and submissionRefusal() turns it into its
+ * outcome outside. With several submissions, the caller saves them again one by one to learn
+ * whose it was (see group-commit.ts).
+ */
+export async function saveCheckedSubmissions(
+	tx: Queryable,
+	checked: readonly CheckedSubmission[]
+): Promise<SubmitOutcome[]> {
+	if (checked.length === 0) return [];
+	const [{ outcomes }] = await tx.query<{
+		outcomes: ('created' | 'updated' | 'duplicate' | 'closed')[];
+	}>('select public.save_responses($1::jsonb) as outcomes', [
+		JSON.stringify(
+			checked.map((c) => ({
+				id: c.submission.responseId,
+				questionnaire: c.questionnaireId,
+				channel: c.submission.channel,
+				language: c.submission.language,
+				receipt: c.receiptHash,
+				answers: c.answers,
+				demographics: c.demographics
+			}))
+		)
+	]);
+	const results: SubmitOutcome[] = [];
+	for (const [i, { submission, receiptHash }] of checked.entries()) {
+		const outcome = outcomes[i];
+		if (outcome === 'closed') {
+			results.push({ ok: false, reason: 'closed' });
+			continue;
+		}
+		if (submission.contact && outcome !== 'duplicate')
+			await tx.query('select public.save_contact_details($1, $2, $3, $4, $5)', [
+				submission.responseId,
+				receiptHash,
+				submission.contact.name ?? null,
+				submission.contact.email ?? null,
+				submission.contact.phone ?? null
+			]);
+		results.push({ ok: true, outcome });
+	}
+	return results;
+}
+
+/**
+ * Saves one response after checking every answer against the questionnaire (checkSubmission,
+ * then saveCheckedSubmissions). Nothing is stored unless the outcome is ok.
+ */
+export async function submitResponse(
+	tx: Queryable,
+	questionnaire: Questionnaire,
+	submission: Submission
+): Promise<SubmitOutcome> {
+	const result = checkSubmission(questionnaire, submission);
+	if (!result.ok) return result;
+	const [saved] = await saveCheckedSubmissions(tx, [result.checked]);
+	return saved;
 }
 
 /**

@@ -9,11 +9,8 @@ import {
 import { contactFromForm, type ContactValues } from '$lib/domain/responses/contact';
 import { formatReceipt, newReceiptCode, normalizeReceipt } from '$lib/domain/responses/receipt';
 import { responseByReceipt } from '$lib/server/questionnaires/response-by-receipt';
-import {
-	submissionRefusal,
-	submitResponse,
-	type SubmitOutcome
-} from '$lib/server/questionnaires/submit-response';
+import { submitGrouped, type GroupedOutcome } from '$lib/server/questionnaires/submit-grouped';
+import { submissionRefusal } from '$lib/server/questionnaires/submit-response';
 import {
 	firstSection,
 	newState,
@@ -98,22 +95,17 @@ export const actions = {
 		const { state, answers } = result;
 		if (contact.given && !contact.ok)
 			return fail(400, { state, contact: contact.values, contactErrors: contact.errors });
-		let saved: SubmitOutcome;
+		let saved: GroupedOutcome;
 		try {
-			saved = await locals.asUser((tx) =>
-				submitResponse(
-					tx,
-					{ loaded, definition },
-					{
-						responseId: state.responseId,
-						receipt: state.receipt,
-						channel: surveyChannel(kiosk, cookies, params.slug),
-						language: locals.lang,
-						answers,
-						...(contact.given ? { contact: contact.contact } : {})
-					}
-				)
-			);
+			// checked again, and saved with the submissions that arrived meanwhile
+			saved = await submitGrouped(locals, params.slug, {
+				responseId: state.responseId,
+				receipt: state.receipt,
+				channel: surveyChannel(kiosk, cookies, params.slug),
+				language: locals.lang,
+				answers,
+				...(contact.given ? { contact: contact.contact } : {})
+			});
 		} catch (cause) {
 			// Another response holds this receipt code (only a form changed by hand gets here),
 			// or it closed in the instant before the save.
@@ -134,7 +126,9 @@ export const actions = {
 			return { done: { outcome, receipt } };
 		}
 		if ('errors' in saved) return fail(400, { state, errors: saved.errors });
-		if (saved.reason === 'closed') return closed(definition, locals.lang, state);
+		// not_found: it closed since this request read it, residents no longer see it
+		if (saved.reason === 'closed' || saved.reason === 'not_found')
+			return closed(definition, locals.lang, state);
 		return fail(400, {
 			state: { ...state, responseId: crypto.randomUUID(), receipt: newReceiptCode() },
 			errors: { form: 'survey.not_saved' }

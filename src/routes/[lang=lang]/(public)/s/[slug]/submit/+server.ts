@@ -4,12 +4,8 @@ import { isKiosk } from '$lib/answer/kiosk';
 import { surveyChannel } from '$lib/server/events/event-channel';
 import { contactErrors, contactSchema } from '$lib/domain/responses/contact';
 import { languages } from '$lib/i18n/languages';
-import { loadAnswerableQuestionnaire } from '$lib/server/questionnaires/load-answerable-questionnaire';
-import {
-	submissionRefusal,
-	submitResponse,
-	type SubmitOutcome
-} from '$lib/server/questionnaires/submit-response';
+import { submitGrouped, type GroupedOutcome } from '$lib/server/questionnaires/submit-grouped';
+import { submissionRefusal } from '$lib/server/questionnaires/submit-response';
 import { answerable, publishedElsewhen } from '$lib/server/survey/questionnaire';
 import type { RequestHandler } from './$types';
 
@@ -47,23 +43,24 @@ export const POST: RequestHandler = async ({ request, locals, params, url, cooki
 	if (contact && !contact.success)
 		return json({ errors: contactErrors(contact.error) }, { status: 400 });
 
-	// One transaction: the questionnaire's version check (its parsed definition is usually in
-	// memory) and the save. A questionnaire residents cannot see is looked for again only then,
-	// so that a closed one answers 409 closed rather than 404.
+	// One transaction, shared with the submissions that arrived meanwhile: the questionnaire's
+	// version check (its parsed definition is usually in memory), the checks and the save. A
+	// questionnaire residents cannot see is looked for again only then, so that a closed one
+	// answers 409 closed rather than 404.
 	const channel = surveyChannel(isKiosk(url.searchParams), cookies, params.slug);
-	let result: SubmitOutcome | 'not_found';
+	let result: GroupedOutcome;
 	try {
-		result = await locals.asUser(async (tx) => {
-			const found = await loadAnswerableQuestionnaire(tx, { slug: params.slug });
-			if (!answerable(found)) return 'not_found';
-			return submitResponse(tx, found, { ...response, channel, contact: contact?.data });
+		result = await submitGrouped(locals, params.slug, {
+			...response,
+			channel,
+			contact: contact?.data
 		});
 	} catch (cause) {
 		const refusal = submissionRefusal(cause);
 		if (!refusal) throw cause;
 		result = refusal;
 	}
-	if (result === 'not_found') {
+	if ('reason' in result && result.reason === 'not_found') {
 		if (!answerable(await publishedElsewhen(params.slug))) error(404, 'not_found');
 		result = { ok: false, reason: 'closed' };
 	}

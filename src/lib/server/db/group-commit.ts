@@ -1,0 +1,94 @@
+/**
+ * Group commit: writes that arrive while a transaction is committing are gathered and written
+ * together in the next one, so that many concurrent writers pay for one transaction (and, on
+ * PGlite's single connection, one turn in its queue) instead of one each.
+ *
+ * - A write that finds nothing running for its key starts at once, alone: nothing ever waits
+ *   on a timer, so a lone write is as fast as it would be without this.
+ * - Writes that arrive while their key's transaction runs wait for it, then all of them (up to
+ *   maxBatch) go in the next one, in arrival order.
+ * - Each write is answered only once the transaction holding it has committed (commit resolved).
+ * - When a transaction of several fails, each of its writes is tried again alone, so that each
+ *   gets its own outcome: one bad write never fails the others, and delays them by one try.
+ *
+ * Keys keep apart writes that must not share a transaction (e.g. different database roles):
+ * each key has its own queue and at most one transaction running. No database here: `commit`
+ * does the writing, which keeps this testable on its own (group-commit.test.ts).
+ */
+
+export interface GroupCommitOptions<I, O> {
+	/**
+	 * Writes items in one transaction and resolves, once it has committed, with one outcome per
+	 * item, in order. Rejects when the transaction failed (nothing of it is kept).
+	 */
+	commit: (items: I[]) => Promise<O[]>;
+	/** the most items in one transaction */
+	maxBatch?: number;
+}
+
+interface Waiting<I, O> {
+	item: I;
+	resolve: (outcome: O) => void;
+	reject: (error: unknown) => void;
+}
+
+/** Returns write(key, item): resolves with the item's outcome, or rejects with its own error. */
+export function groupCommit<I, O>({
+	commit,
+	maxBatch = 100
+}: GroupCommitOptions<I, O>): (key: string, item: I) => Promise<O> {
+	if (!(maxBatch >= 1)) throw new RangeError('maxBatch must be at least 1');
+	/** the writes waiting, by key; a key is here exactly while its transactions run */
+	const queues = new Map<string, Waiting<I, O>[]>();
+
+	async function commitChecked(items: I[]): Promise<O[]> {
+		const outcomes = await commit(items);
+		if (outcomes.length !== items.length)
+			throw new Error(`commit gave ${outcomes.length} outcomes for ${items.length} items`);
+		return outcomes;
+	}
+
+	async function settle(batch: Waiting<I, O>[]) {
+		try {
+			const outcomes = await commitChecked(batch.map((w) => w.item));
+			batch.forEach((w, i) => w.resolve(outcomes[i]));
+		} catch (error) {
+			if (batch.length === 1) {
+				batch[0].reject(error);
+				return;
+			}
+			// Which one was it? Each alone, side by side (a pool runs them at once; PGlite queues).
+			await Promise.all(
+				batch.map(async (w) => {
+					try {
+						w.resolve((await commitChecked([w.item]))[0]);
+					} catch (own) {
+						w.reject(own);
+					}
+				})
+			);
+		}
+	}
+
+	async function drain(key: string, queue: Waiting<I, O>[]) {
+		try {
+			// Taken synchronously: whatever arrives during the await joins the next batch.
+			while (queue.length > 0) await settle(queue.splice(0, maxBatch));
+		} finally {
+			queues.delete(key);
+		}
+	}
+
+	return (key, item) =>
+		new Promise<O>((resolve, reject) => {
+			const waiting = { item, resolve, reject };
+			const queue = queues.get(key);
+			if (queue) {
+				queue.push(waiting);
+				return;
+			}
+			const fresh = [waiting];
+			queues.set(key, fresh);
+			void drain(key, fresh);
+		});
+}

@@ -1,0 +1,75 @@
+import { groupCommit } from '../db/group-commit';
+import { loadAnswerableQuestionnaire } from './load-answerable-questionnaire';
+import {
+	checkSubmission,
+	saveCheckedSubmissions,
+	type CheckedSubmission,
+	type Submission,
+	type SubmitOutcome
+} from './submit-response';
+
+export type GroupedOutcome = SubmitOutcome | { ok: false; reason: 'not_found' };
+
+interface Queued {
+	/** the request's own locals.asUser: every request of one key runs as the same user */
+	asUser: App.Locals['asUser'];
+	slug: string;
+	submission: Submission;
+}
+
+/**
+ * One transaction for a batch, as its people (they share one key, so one role and claims):
+ * each questionnaire read once under RLS (its parsed definition is usually in memory), each
+ * submission checked against the definition of that same transaction, then the valid ones saved
+ * by one statement. A submission that fails its checks is answered without touching the others.
+ */
+function commitBatch(items: Queued[]): Promise<GroupedOutcome[]> {
+	return items[0].asUser(async (tx) => {
+		const questionnaires = new Map<
+			string,
+			Awaited<ReturnType<typeof loadAnswerableQuestionnaire>>
+		>();
+		for (const slug of new Set(items.map((item) => item.slug)))
+			questionnaires.set(slug, await loadAnswerableQuestionnaire(tx, { slug }));
+		const outcomes: GroupedOutcome[] = [];
+		const valid: { at: number; checked: CheckedSubmission }[] = [];
+		items.forEach(({ slug, submission }, at) => {
+			const found = questionnaires.get(slug);
+			// not visible to residents (closed, not yet open) or not a valid definition (a draft)
+			const definition = found?.definition;
+			if (!found || !definition) {
+				outcomes[at] = { ok: false, reason: 'not_found' };
+				return;
+			}
+			const result = checkSubmission({ loaded: found.loaded, definition }, submission);
+			if (result.ok) valid.push({ at, checked: result.checked });
+			else outcomes[at] = result;
+		});
+		const saved = await saveCheckedSubmissions(
+			tx,
+			valid.map((v) => v.checked)
+		);
+		valid.forEach(({ at }, i) => (outcomes[at] = saved[i]));
+		return outcomes;
+	});
+}
+
+const write = groupCommit<Queued, GroupedOutcome>({ commit: commitBatch });
+
+/**
+ * Checks and saves one response to the questionnaire at slug, as this request's user, in a
+ * transaction shared with the submissions that arrived while the previous one committed (see
+ * group-commit.ts); answered once that transaction has committed. Outcomes as submitResponse's,
+ * plus { ok: false, reason: 'not_found' } when the person cannot see an answerable
+ * questionnaire at slug. A database refusal rejects, for submissionRefusal() to read.
+ */
+export function submitGrouped(
+	locals: Pick<App.Locals, 'asUser' | 'user'>,
+	slug: string,
+	submission: Submission
+): Promise<GroupedOutcome> {
+	// Only requests made as the same person (or all anonymous ones) may share a transaction:
+	// it runs with their role and claims.
+	const key = locals.user ? `user:${locals.user.id}` : 'anon';
+	return write(key, { asUser: locals.asUser, slug, submission });
+}
