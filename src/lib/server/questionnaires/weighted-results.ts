@@ -18,30 +18,21 @@ import {
 	isWeightable,
 	weightQuestion,
 	type WeightedQuestion,
-	type WeightedResultsOutcome,
-	type WeightingSummary
+	type WeightedResultsOutcome
 } from '$lib/domain/results/weighted';
 import {
-	DEFAULT_MIN_GROUP,
-	DEFAULT_TRIM,
-	rake,
-	type RakeCell,
-	type RakeProblem
-} from '$lib/domain/weighting/rake';
+	cellKey,
+	weightCells,
+	type CellWeights,
+	type CellWeightsOutcome
+} from '$lib/domain/weighting/cells';
 import type { Queryable } from '../db/types';
 import { answerTallies, byKey, tallyKey } from './answer-tallies';
 
-export interface RespondentWeights extends WeightingSummary {
-	/** weight of a respondent by their cell (cellKey of their values on the dimensions) */
-	byCell: Map<string, number>;
-}
-
-export type WeightsOutcome =
-	| { ok: true; weights: RespondentWeights }
-	| { ok: false; problems: RakeProblem[]; minGroup: number };
-
-/** One key per combination of values; null (not said) kept apart from every value. */
-export const cellKey = (values: readonly (string | null)[]) => JSON.stringify(values);
+/** weight of a respondent by their cell (cellKey of their values on the dimensions) */
+export type RespondentWeights = CellWeights;
+export type WeightsOutcome = CellWeightsOutcome;
+export { cellKey };
 
 /**
  * Rakes every response of a questionnaire to the baselines of the chosen dimensions. Values a
@@ -65,38 +56,7 @@ export async function respondentWeights(
 		weighting: dimensions,
 		respondents: true
 	});
-	const margins = dimensions.map((dimension) => ({
-		dimension,
-		population: input.baselines.find((b) => b.dimension === dimension)?.counts ?? {}
-	}));
-	const known = (value: string | null, m: number) =>
-		value !== null && value in margins[m].population ? value : null;
-	// Cells that differ only in values the baseline does not know are one cell.
-	const merged = new Map<string, RakeCell>();
-	for (const row of rows) {
-		const values = row.cell.map(known);
-		const key = cellKey(values);
-		const existing = merged.get(key);
-		merged.set(key, { values, count: (existing?.count ?? 0) + row.count });
-	}
-	const cells = [...merged.values()];
-	const result = rake(cells, margins, { trim: DEFAULT_TRIM, minGroup: DEFAULT_MIN_GROUP });
-	if (!result.ok) return { ok: false, problems: result.problems, minGroup: DEFAULT_MIN_GROUP };
-	const byCell = new Map(cells.map((c, i) => [cellKey(c.values), result.weights[i]]));
-	// Raw cells map onto the merged ones, so a response's own values find its weight.
-	for (const row of rows) byCell.set(cellKey(row.cell), byCell.get(cellKey(row.cell.map(known)))!);
-	return {
-		ok: true,
-		weights: {
-			dimensions,
-			byCell,
-			n: result.n,
-			effectiveN: result.effectiveN,
-			designEffect: result.designEffect,
-			report: result.report,
-			trim: { ...DEFAULT_TRIM }
-		}
-	};
+	return weightCells(rows, dimensions, input.baselines);
 }
 
 /**

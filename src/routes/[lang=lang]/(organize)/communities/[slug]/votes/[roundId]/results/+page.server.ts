@@ -6,11 +6,15 @@ import { profileDimensions } from '$lib/domain/voting/profile';
 import { groupIsShown } from '$lib/domain/suppression/suppress';
 import { translator } from '$lib/i18n';
 import { loadRound } from '$lib/server/voting/load-round';
-import { loadRoundResults } from '$lib/server/voting/round-results';
+import { demographicDimension } from '$lib/domain/questionnaires';
+import { parseWeighting } from '$lib/domain/weighting/choice';
+import { weightableProfileDimensions } from '$lib/domain/weighting/vote-round';
+import { listPopulationBaselines } from '$lib/server/representation/list-population-baselines';
+import { weightedRoundResults } from '$lib/server/voting/weighted-round';
 import type { Breakdown } from '$lib/domain/voting/tally';
 import type { PageServerLoad } from './$types';
 
-export const load = (async ({ locals, params, parent }) => {
+export const load = (async ({ locals, params, parent, url }) => {
 	const { community } = await parent();
 	const round = z.uuid().safeParse(params.roundId).success
 		? await locals.asUser((tx) => loadRound(tx, { id: params.roundId }))
@@ -32,9 +36,17 @@ export const load = (async ({ locals, params, parent }) => {
 	};
 	if (!canReadVoteResults(community.role)) return { ...base, allowed: false as const };
 
-	const { results, paper } = await locals.asUser((tx) =>
-		loadRoundResults(tx, round, community.suppressionK)
-	);
+	const { results, paper, weighted, available, chosen } = await locals.asUser(async (tx) => {
+		const baselines = await listPopulationBaselines(tx, community.id);
+		const available = weightableProfileDimensions(baselines.map((b) => b.dimension));
+		const chosen = parseWeighting(url.searchParams, available);
+		const outcome = await weightedRoundResults(tx, round, {
+			k: community.suppressionK,
+			dimensions: chosen,
+			baselines
+		});
+		return { ...outcome, available, chosen };
+	});
 	const present = (breakdown: Breakdown, groupLabel: (key: string) => string) => ({
 		disagree: breakdown.disagree,
 		groups: breakdown.groups.map((group) => ({
@@ -57,6 +69,18 @@ export const load = (async ({ locals, params, parent }) => {
 			.map((option) => ({ ...option, label: label(option.optionId) }))
 			.sort((a, b) => (b.score ?? -1) - (a.score ?? -1)),
 		top: results.top.map(label),
+		weighting: {
+			available: available.map((dimension) => ({
+				dimension,
+				label: demographicDimension(dimension).label
+			})),
+			chosen: chosen as string[],
+			// the summary or the refusal, for the weighting panel; the options below
+			outcome: weighted?.ok ? { ok: true as const, summary: weighted.summary } : weighted,
+			options: weighted?.ok
+				? weighted.options.map((option) => ({ ...option, label: label(option.optionId) }))
+				: []
+		},
 		byChannel: present(results.byChannel, (key) => t(`voting.channels.${key}`)),
 		byProfile: profileDimensions.map((dimension) => ({
 			dimension,
