@@ -3,9 +3,9 @@
  * baselines on the profile dimensions the organizer picks (see
  * $lib/domain/weighting/vote-round): the ballots are read once and scored twice.
  *
- * Outcomes: weighted is null when no weighting was asked for, or when the raw results may not
- * be shown (fewer than k ballots: weighting would show what suppression hides); otherwise
- * { ok: false, problems } when raking refuses (a group with nobody or too few), or
+ * Outcomes: weighted is null when no weighting was asked for, when there are no ballots, or
+ * when the raw results may not be shown (fewer than k ballots: weighting would show what
+ * suppression hides); otherwise { ok: false, problems } when raking refuses (a group with nobody or too few), or
  * { ok: true, summary, options } with each option's weighted score, range and places.
  * The caller has checked that the person may read the round's results.
  */
@@ -34,7 +34,7 @@ export async function weightedRoundResults(
 	const { ballots, paper } = await loadCountedBallots(tx, round.id);
 	const results = scoreRound(round, ballots, paper, input.k);
 	const weighted =
-		input.dimensions.length > 0 && groupIsShown(results.ballots, input.k)
+		input.dimensions.length > 0 && results.ballots > 0 && groupIsShown(results.ballots, input.k)
 			? weightRound(rulesOf(round), ballots, paper, results, {
 					dimensions: input.dimensions,
 					baselines: input.baselines,
