@@ -130,7 +130,7 @@ export const parts = [
 ];
 
 /** The app's TypeScript modules this benchmark times, beside the database ones. */
-const loadModules = () =>
+export const loadModules = () =>
 	loadAppModules({
 		load: '/src/lib/server/questionnaires/load-questionnaire.ts',
 		results: '/src/lib/server/questionnaires/questionnaire-results.ts',
@@ -147,7 +147,7 @@ const loadModules = () =>
  * row), then counted once by public.recount_responses, timed apart: the figure is reading
  * results, and what counting costs each submission is in submit.*.
  */
-async function prepare(/** @type {any} */ m, /** @type {any} */ db, /** @type {number} */ n) {
+export async function prepare(/** @type {any} */ m, /** @type {any} */ db, /** @type {number} */ n) {
 	await migrateWithOwner(m, db, COMMUNITY, OWNER);
 	await db.exec(BASELINES);
 	// one statement string: the setting holds on the one connection that runs it

@@ -100,6 +100,15 @@ for (const lang of langs) {
 			await expect(weighted).toBeVisible();
 			await expect(weighted.getByText(/±/).first()).toBeVisible();
 			await expectNoAxeViolations(page);
+
+			// A filter chosen next keeps the weighting.
+			const resultFilters = page.getByRole('form', { name: t(lang, 'results.filters_title') });
+			await resultFilters
+				.getByLabel(t(lang, 'results.language'))
+				.selectOption({ label: t(lang, 'languages.en') });
+			await resultFilters.getByRole('button', { name: t(lang, 'results.apply_filters') }).click();
+			await expect(page).toHaveURL(/[?&]language=en/);
+			await expect(page).toHaveURL(/[?&]weight=housing_tenure/);
 		});
 	});
 }
