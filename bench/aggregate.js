@@ -38,11 +38,13 @@ function generate(/** @type {number} */ n) {
 	const series = `from generate_series(1, ${n}) as i`;
 	const id = `md5('response' || i)::uuid`;
 	return [
-		`insert into public.responses (id, questionnaire_id, community_id, channel, language, receipt_hash)
+		`insert into public.responses (id, questionnaire_id, community_id, channel, language, receipt_hash, submitted_at)
 		select ${id}, '${QUESTIONNAIRE}', '${COMMUNITY}',
 			${pick(['online', 'online', 'online', 'online', 'online', 'online', 'paper', 'kiosk', 'event', 'interview'], '1')}::public.response_channel,
 			${pick(['en', 'en', 'fr'], '2')}::public.content_language,
-			md5('receipt' || i)
+			md5('receipt' || i),
+			-- one every ten seconds, spread as a long listening period would have them
+			timestamptz '2026-09-01' + i * interval '10 seconds'
 		${series}`,
 		`insert into public.answers (response_id, question_id, value)
 		select ${id}, q, v ${series}
@@ -147,7 +149,11 @@ export const loadModules = () =>
  * row), then counted once by public.recount_responses, timed apart: the figure is reading
  * results, and what counting costs each submission is in submit.*.
  */
-export async function prepare(/** @type {any} */ m, /** @type {any} */ db, /** @type {number} */ n) {
+export async function prepare(
+	/** @type {any} */ m,
+	/** @type {any} */ db,
+	/** @type {number} */ n
+) {
 	await migrateWithOwner(m, db, COMMUNITY, OWNER);
 	await db.exec(BASELINES);
 	// one statement string: the setting holds on the one connection that runs it

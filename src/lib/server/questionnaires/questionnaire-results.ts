@@ -1,4 +1,5 @@
 import {
+	otherTextOf,
 	questionSchema,
 	type Question,
 	type QuestionnaireDefinitionInput
@@ -155,48 +156,48 @@ export function summarize(questions: readonly Question[], responses: readonly Re
 /** How many written answers (and "other" texts) of a question the page lists: the latest. */
 export const LISTED_TEXTS = 1000;
 
-/** Questions whose words are listed: written answers, and choices offering "other". */
-const hasTexts = (question: Question) =>
-	question.type === 'short_text' ||
-	question.type === 'long_text' ||
-	('allowOther' in question && question.allowOther === true);
+/**
+ * Which answers to a question carry words to list: every written answer, and the choices made
+ * with an "other" text (the partial index answers_other_idx finds those without a scan).
+ */
+const OTHER_ANSWER = `jsonb_typeof(a.value) = 'object' and a.value ? 'other'`;
+function wordsOf(question: Question): string | null {
+	if (question.type === 'short_text' || question.type === 'long_text') return 'true';
+	return 'allowOther' in question && question.allowOther === true ? OTHER_ANSWER : null;
+}
 
 /**
- * The latest LISTED_TEXTS written answers (or answers with an "other" text) of each such
- * question in the view, oldest first, with the language of the response, as the signed-in
- * person may read them (RLS). Read newest first along the responses' date index, so a million
- * responses cost no more than a thousand.
+ * The latest LISTED_TEXTS answers with words of each question in the view, oldest first, with
+ * the language of the response, as the signed-in person may read them (RLS). Questions the
+ * counts show nobody wrote in are not looked up at all.
  */
 async function listTexts(
 	tx: Queryable,
 	questionnaireId: string,
 	questions: readonly Question[],
-	filter: ResultsFilter
+	filter: ResultsFilter,
+	written: (question: Question) => number
 ): Promise<Map<string, AnswerRecord[]>> {
-	const ids = questions.filter(hasTexts).map((q) => q.id);
-	if (!ids.length) return new Map();
-	const { parts, params } = conditions(filter, 4);
-	const rows = await tx.query<{ questionId: string; value: unknown; language: 'en' | 'fr' }>(
-		`select q.id as "questionId", t.value, t.language
-		from unnest($2::uuid[]) as q(id)
-		cross join lateral (
-			select a.value, r.language, r.submitted_at, r.id
-			from public.responses r
-			join public.answers a on a.response_id = r.id and a.question_id = q.id
-			where r.questionnaire_id = $1 and ${all(parts)}
-				and case jsonb_typeof(a.value) when 'string' then true
-					when 'object' then a.value ? 'other' else false end
-			order by r.submitted_at desc, r.id desc
-			limit $3
-		) t
-		order by q.id, t.submitted_at, t.id`,
-		[questionnaireId, `{${ids.join(',')}}`, LISTED_TEXTS, ...params]
-	);
 	const byQuestion = new Map<string, AnswerRecord[]>();
-	for (const row of rows) {
-		const list = byQuestion.get(row.questionId) ?? [];
-		list.push({ value: row.value, language: row.language, count: 0 });
-		byQuestion.set(row.questionId, list);
+	const { parts, params } = conditions(filter, 4);
+	for (const question of questions) {
+		const words = wordsOf(question);
+		if (words === null || written(question) === 0) continue;
+		const rows = await tx.query<{ value: unknown; language: 'en' | 'fr' }>(
+			`select value, language from (
+				select a.value, r.language, r.submitted_at
+				from public.answers a
+				join public.responses r on r.id = a.response_id
+				where a.question_id = $2 and ${words} and r.questionnaire_id = $1 and ${all(parts)}
+				order by r.submitted_at desc
+				limit $3
+			) latest order by submitted_at`,
+			[questionnaireId, question.id, LISTED_TEXTS, ...params]
+		);
+		byQuestion.set(
+			question.id,
+			rows.map((row) => ({ ...row, count: 0 }))
+		);
 	}
 	return byQuestion;
 }
@@ -212,7 +213,12 @@ export async function summarizeView(
 	filter: ResultsFilter
 ) {
 	const tallies = byKey(await answerTallies(tx, { questionnaireId, questions, filter }));
-	const texts = await listTexts(tx, questionnaireId, questions, filter);
+	// how many answered with words: counted as "" (a written answer) or {"other": ""}
+	const written = (question: Question) =>
+		(tallies.get(tallyKey(question)) ?? [])
+			.filter((row) => row.value === '' || otherTextOf(row.value as never) !== undefined)
+			.reduce((sum, row) => sum + row.count, 0);
+	const texts = await listTexts(tx, questionnaireId, questions, filter, written);
 	return questions.map((question) => ({
 		question,
 		summary: summarizeQuestion(question, [
