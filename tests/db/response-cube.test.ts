@@ -251,6 +251,40 @@ describe.each(drivers)('running response counts on %s', (driver) => {
 		await expect(read(null)).rejects.toThrow(DENIED);
 	});
 
+	it('list the latest written answers, in the filtered view, only to those who may read them', async () => {
+		await clear();
+		for (let slot = 0; slot < 12; slot++) await save(db, slot, slot, 'online');
+		const latest = (user: string | null, filter: object, howMany = 50) =>
+			as(db, user, (tx) =>
+				tx.query<{ value: unknown; language: string }>(
+					`select value, language from public.latest_answer_texts($1, $2, $3::jsonb, false, $4)`,
+					[DEMO, Q(119), JSON.stringify({ demographics: {}, ...filter }), howMany]
+				)
+			);
+		// seeds 0, 3, 6, 9 wrote an answer; seed 0 is the only one in French
+		expect((await latest(ownerId, {})).map((r) => r.value)).toEqual(
+			[0, 3, 6, 9].map((seed) => `A written answer number ${seed}`)
+		);
+		expect(await latest(ownerId, { language: 'fr' })).toEqual([
+			{ value: 'A written answer number 0', language: 'fr' }
+		]);
+		expect((await latest(ownerId, {}, 2)).map((r) => r.value)).toEqual([
+			'A written answer number 6',
+			'A written answer number 9'
+		]);
+		const other = await as(db, ownerId, (tx) =>
+			tx.query<{ value: unknown }>(
+				`select value from public.latest_answer_texts($1, $2, '{"demographics": {}}', true, 50)`,
+				[DEMO, Q(114)]
+			)
+		);
+		expect(other.length).toBeGreaterThan(0);
+		expect(other.every((r) => JSON.stringify(r.value).includes('ferry'))).toBe(true);
+		for (const outsider of [people.volunteerA, people.ownerB, people.outsider])
+			expect(await latest(outsider, {})).toEqual([]);
+		await expect(latest(null, {})).rejects.toThrow(DENIED);
+	});
+
 	it('cannot be written or rebuilt by anyone but the database itself', async () => {
 		for (const user of [ownerId, null]) {
 			await expect(

@@ -24,8 +24,8 @@ export interface AnswerTally {
 export const tallyKey = (question: Question) =>
 	question.type === 'demographic' ? `dimension:${question.dimension}` : question.id;
 
-/** A results filter as public.answer_tallies reads it. */
-function filterJson(filter: ResultsFilter) {
+/** A results filter as public.answer_tallies (and public.latest_answer_texts) reads it. */
+export function filterJson(filter: ResultsFilter) {
 	return JSON.stringify({
 		channel: filter.channel ?? null,
 		language: filter.language ?? null,

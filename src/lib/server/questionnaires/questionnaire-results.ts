@@ -15,7 +15,7 @@ import {
 import { summarizeQuestion, type AnswerRecord } from '$lib/domain/results/summarize';
 import { effectiveK } from '$lib/domain/suppression/suppress';
 import type { Queryable } from '../db/types';
-import { answerTallies, byKey, tallyKey } from './answer-tallies';
+import { answerTallies, byKey, filterJson, tallyKey } from './answer-tallies';
 
 /** One response with its answers, as results and exports read it; never contact details. */
 export interface ResultResponse extends ExportResponse {
@@ -156,20 +156,16 @@ export function summarize(questions: readonly Question[], responses: readonly Re
 /** How many written answers (and "other" texts) of a question the page lists: the latest. */
 export const LISTED_TEXTS = 1000;
 
-/**
- * Which answers to a question carry words to list: every written answer, and the choices made
- * with an "other" text (the partial index answers_other_idx finds those without a scan).
- */
-const OTHER_ANSWER = `jsonb_typeof(a.value) = 'object' and a.value ? 'other'`;
-function wordsOf(question: Question): string | null {
-	if (question.type === 'short_text' || question.type === 'long_text') return 'true';
-	return 'allowOther' in question && question.allowOther === true ? OTHER_ANSWER : null;
+/** Which answers to a question carry words to list: all (written answers), "other" ones, none. */
+function wordsOf(question: Question): 'all' | 'other' | null {
+	if (question.type === 'short_text' || question.type === 'long_text') return 'all';
+	return 'allowOther' in question && question.allowOther === true ? 'other' : null;
 }
 
 /**
  * The latest LISTED_TEXTS answers with words of each question in the view, oldest first, with
- * the language of the response, as the signed-in person may read them (RLS). Questions the
- * counts show nobody wrote in are not looked up at all.
+ * the language of the response (public.latest_answer_texts, which checks the person's role).
+ * Questions the counts show nobody wrote in are not looked up at all.
  */
 async function listTexts(
 	tx: Queryable,
@@ -179,20 +175,12 @@ async function listTexts(
 	written: (question: Question) => number
 ): Promise<Map<string, AnswerRecord[]>> {
 	const byQuestion = new Map<string, AnswerRecord[]>();
-	const { parts, params } = conditions(filter, 4);
 	for (const question of questions) {
 		const words = wordsOf(question);
 		if (words === null || written(question) === 0) continue;
 		const rows = await tx.query<{ value: unknown; language: 'en' | 'fr' }>(
-			`select value, language from (
-				select a.value, r.language, r.submitted_at
-				from public.answers a
-				join public.responses r on r.id = a.response_id
-				where a.question_id = $2 and ${words} and r.questionnaire_id = $1 and ${all(parts)}
-				order by r.submitted_at desc
-				limit $3
-			) latest order by submitted_at`,
-			[questionnaireId, question.id, LISTED_TEXTS, ...params]
+			'select value, language from public.latest_answer_texts($1, $2, $3::jsonb, $4, $5)',
+			[questionnaireId, question.id, filterJson(filter), words === 'other', LISTED_TEXTS]
 		);
 		byQuestion.set(
 			question.id,
