@@ -210,3 +210,51 @@ test('the organizer sets up a round, and sees its results with ranges and groups
 	await expect(page.locator('canvas').first()).toBeVisible();
 	await expectNoAxeViolations(page);
 });
+
+test('in French, the organizer weights the demo round on gender and sees places move @js', async ({
+	page
+}) => {
+	const lang = 'fr';
+	// Fifteen phones vote on the demo round at once: 10 men put 3 dots on housing and 2 on safer
+	// streets, 5 women 3 on parks and 2 on housing. Weighted to the census (about as many women
+	// as men), parks passes safer streets.
+	const reader = await phone();
+	const html = await (await reader.get(paths.vote('en', demoRound.slug))).text();
+	await reader.dispose();
+	const idOf = new Map(
+		[...html.matchAll(/for="mark\.([0-9a-f-]{36})"[^>]*>\s*([^<]+?)\s*</g)].map((m) => [m[2], m[1]])
+	);
+	const [housing, streets, parks] = [
+		demoRound.housing,
+		'Safer streets and crossings',
+		demoRound.parks
+	].map((label) => `mark.${idOf.get(label)}`);
+	const voteAddress = paths.vote(lang, demoRound.slug);
+	await Promise.all(
+		Array.from({ length: 15 }, async (_, i) => {
+			const someone = await phone();
+			const form =
+				i < 10
+					? { [housing]: '3', [streets]: '2', 'profile.gender': 'man' }
+					: { [parks]: '3', [housing]: '2', 'profile.gender': 'woman' };
+			expect((await someone.post(`${voteAddress}?/cast`, { form })).status()).toBe(200);
+			await someone.dispose();
+		})
+	);
+
+	await signIn(page, lang);
+	await page.goto(paths.votes(lang, demoCommunity.slug));
+	await page.getByRole('link', { name: 'Priorités de Vanier 2026' }).click();
+	await page.getByRole('link', { name: t(lang, 'voting.results_link') }).click();
+	await page.getByRole('checkbox', { name: t(lang, 'demographics.gender.label') }).check();
+	await page.getByRole('button', { name: t(lang, 'weighting.apply') }).click();
+	const weighted = page.getByRole('region', { name: t(lang, 'weighted_votes.title') });
+	await expect(
+		weighted.getByRole('row').filter({ hasText: 'Parcs et espaces verts' })
+	).toContainText(t(lang, 'weighted_votes.up', { count: 1 }));
+	await expect(
+		weighted.getByRole('row').filter({ hasText: 'Rues et traverses plus sûres' })
+	).toContainText(t(lang, 'weighted_votes.down', { count: 1 }));
+	await expect(page).toHaveURL(/weight=gender/);
+	await expectNoAxeViolations(page);
+});
