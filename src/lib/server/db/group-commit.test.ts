@@ -31,20 +31,32 @@ function recordingCommit() {
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('groupCommit', () => {
-	it('starts a lone write at once, without waiting for anything', async () => {
+	it('starts a lone write after one turn of the event loop, on no timer', async () => {
 		const { calls, commit } = recordingCommit();
 		const write = groupCommit({ commit });
 		const saved = write('anon', item(1));
-		// synchronously: no timer, no tick
+		await new Promise((resolve) => setImmediate(resolve));
 		expect(calls.map((c) => c.items.map((i) => i.id))).toEqual([[1]]);
 		calls[0].release();
 		await expect(saved).resolves.toBe('saved 1');
 	});
 
+	it('takes what arrived in that turn into the same transaction', async () => {
+		const { calls, commit } = recordingCommit();
+		const write = groupCommit({ commit });
+		const all = [1, 2].map((id) => write('anon', item(id)));
+		await tick();
+		expect(calls.map((c) => c.items.map((i) => i.id))).toEqual([[1, 2]]);
+		calls[0].release();
+		expect(await Promise.all(all)).toEqual(['saved 1', 'saved 2']);
+	});
+
 	it('gathers what arrives during a commit into the next one, in arrival order', async () => {
 		const { calls, commit } = recordingCommit();
 		const write = groupCommit({ commit });
-		const all = [1, 2, 3, 4].map((id) => write('anon', item(id)));
+		const first = write('anon', item(1));
+		await tick();
+		const all = [first, ...[2, 3, 4].map((id) => write('anon', item(id)))];
 		expect(calls).toHaveLength(1);
 		calls[0].release();
 		await tick();
@@ -59,6 +71,7 @@ describe('groupCommit', () => {
 		let answered = false;
 		void write('anon', item(1)).then(() => (answered = true));
 		await tick();
+		await tick();
 		expect(answered).toBe(false);
 		calls[0].release();
 		await tick();
@@ -69,6 +82,7 @@ describe('groupCommit', () => {
 		const { calls, commit } = recordingCommit();
 		const write = groupCommit({ commit });
 		const first = write('anon', item(0));
+		await tick();
 		const rest = [item(1), item(2, 'anon', true), item(3)].map((i) => write('anon', i));
 		calls[0].release();
 		await tick();
@@ -136,7 +150,11 @@ describe('groupCommit', () => {
 							);
 						}
 					};
-					const write = groupCommit({ commit, maxBatch });
+					const write = groupCommit({
+						commit,
+						maxBatch,
+						gather: () => s.schedule(Promise.resolve(), 'gather')
+					});
 					const arrived: Item[] = [];
 					const answers = items.map((i) =>
 						s.schedule(Promise.resolve(), `arrive ${i.id}`).then(() => {

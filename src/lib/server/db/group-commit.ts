@@ -3,10 +3,15 @@
  * together in the next one, so that many concurrent writers pay for one transaction (and, on
  * PGlite's single connection, one turn in its queue) instead of one each.
  *
- * - A write that finds nothing running for its key starts at once, alone: nothing ever waits
- *   on a timer, so a lone write is as fast as it would be without this.
+ * - A write that finds nothing running for its key starts after one turn of the event loop
+ *   (gather), alone unless others came in that turn: nothing ever waits on a timer, so a lone
+ *   write is as fast as it would be without this.
  * - Writes that arrive while their key's transaction runs wait for it, then all of them (up to
  *   maxBatch) go in the next one, in arrival order.
+ * - Why the turn: PGlite runs in this thread, and a transaction's queries follow each other
+ *   without letting the event loop read the sockets, so requests sent meanwhile are only read
+ *   once it has committed; each then found nothing running and started alone. One turn before
+ *   each transaction lets the requests already received reach the queue first.
  * - Each write is answered only once the transaction holding it has committed (commit resolved).
  * - When a transaction of several fails, each of its writes is tried again alone, so that each
  *   gets its own outcome: one bad write never fails the others, and delays them by one try.
@@ -24,7 +29,11 @@ export interface GroupCommitOptions<I, O> {
 	commit: (items: I[]) => Promise<O[]>;
 	/** the most items in one transaction */
 	maxBatch?: number;
+	/** awaited before each transaction takes its items (default: one turn of the event loop) */
+	gather?: () => Promise<void>;
 }
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 interface Waiting<I, O> {
 	item: I;
@@ -35,7 +44,8 @@ interface Waiting<I, O> {
 /** Returns write(key, item): resolves with the item's outcome, or rejects with its own error. */
 export function groupCommit<I, O>({
 	commit,
-	maxBatch = 100
+	maxBatch = 100,
+	gather = nextTurn
 }: GroupCommitOptions<I, O>): (key: string, item: I) => Promise<O> {
 	if (!(maxBatch >= 1)) throw new RangeError('maxBatch must be at least 1');
 	/** the writes waiting, by key; a key is here exactly while its transactions run */
@@ -72,8 +82,11 @@ export function groupCommit<I, O>({
 
 	async function drain(key: string, queue: Waiting<I, O>[]) {
 		try {
-			// Taken synchronously: whatever arrives during the await joins the next batch.
-			while (queue.length > 0) await settle(queue.splice(0, maxBatch));
+			// Taken synchronously after gathering: whatever arrives later joins the next batch.
+			while (queue.length > 0) {
+				await gather();
+				await settle(queue.splice(0, maxBatch));
+			}
 		} finally {
 			queues.delete(key);
 		}
