@@ -13,11 +13,19 @@ import { freePort, removeTempDirs, startServer, tempDir, waitFor200 } from './li
 const CODE = 'HALL26';
 const ROUND_SLUG = 'vanier-town-hall';
 
+/** Extra node flags from an environment variable, separated by spaces. */
+const flags = (value) => value?.split(' ').filter(Boolean) ?? [];
+
 function phonesFromSecondProcess(options) {
 	return new Promise((resolve, reject) => {
 		const child = spawn(
 			process.execPath,
-			[join(root, 'bench/lib/event-client.js'), JSON.stringify(options)],
+			[
+				// EVENT_PHONES_NODE_FLAGS: the same for the phones' process
+				...flags(process.env.EVENT_PHONES_NODE_FLAGS),
+				join(root, 'bench/lib/event-client.js'),
+				JSON.stringify(options)
+			],
 			{
 				stdio: ['ignore', 'pipe', 'pipe']
 			}
@@ -55,7 +63,15 @@ export const event = {
 		const origin = `http://127.0.0.1:${port}`;
 		const server = startServer({
 			port,
-			env: { SEED_DEMO: 'true', DATA_DIR: dataDir, DATABASE_URL: '', ORIGIN: origin }
+			env: {
+				SEED_DEMO: 'true',
+				DATA_DIR: dataDir,
+				DATABASE_URL: '',
+				ORIGIN: origin
+			},
+			// e.g. EVENT_SERVER_NODE_FLAGS='--cpu-prof --cpu-prof-dir=/tmp/prof' to profile the
+			// server under this load
+			nodeFlags: flags(process.env.EVENT_SERVER_NODE_FLAGS)
 		});
 		let load;
 		try {

@@ -82,13 +82,13 @@ function get(url, timeoutMs = 5000) {
 /**
  * Spawns `node scripts/start.js` on 127.0.0.1:port with the given environment additions.
  * Returns a handle with the spawn time (performance.now()), when it printed that it listens, its
- * output so far and stop().
+ * output so far and stop(). nodeFlags go before the script (e.g. ['--cpu-prof'] to profile it).
  */
-export function startServer({ port, env }) {
+export function startServer({ port, env, nodeFlags = [] }) {
 	guard();
 	const childEnv = { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' };
 	const startedAt = performance.now();
-	const child = spawn(process.execPath, ['scripts/start.js'], {
+	const child = spawn(process.execPath, [...nodeFlags, 'scripts/start.js'], {
 		cwd: root,
 		env: childEnv,
 		detached: true,

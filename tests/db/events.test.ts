@@ -127,8 +127,7 @@ describe.each(drivers)('community events on %s', (driver) => {
 
 	describe('joining', () => {
 		it('limits codes that match nothing per address, and not other addresses', async () => {
-			const join = (code: string, address: string) =>
-				joinEvent(db, () => as(db, null, (tx) => findEventByCode(tx, code)), address);
+			const join = (code: string, address: string) => joinEvent(db, code, address);
 			expect(await join(eventA.joinCode, '203.0.113.1')).toMatchObject({ ok: true });
 			for (let i = 0; i < MAX_MISSES_PER_ADDRESS; i++)
 				expect(await join('ZZZZZZ', '203.0.113.1')).toEqual({ ok: false, reason: 'not_found' });
@@ -139,11 +138,41 @@ describe.each(drivers)('community events on %s', (driver) => {
 			expect(await join(eventA.joinCode, '203.0.113.2')).toMatchObject({ ok: true });
 		});
 
+		it('gives what a phone may see of the event, and counts a returning phone only on a miss', async () => {
+			const attempts = async () =>
+				(
+					await db.query<{ n: number }>(
+						`select count(*)::int as n from public.event_join_attempts where address = $1`,
+						['203.0.113.3']
+					)
+				)[0].n;
+			const joined = await joinEvent(db, eventA.joinCode, '203.0.113.3');
+			expect(joined).toEqual({
+				ok: true,
+				event: await as(db, null, (tx) => findEventByCode(tx, eventA.joinCode))
+			});
+			expect(await attempts()).toBe(1);
+			expect(
+				await joinEvent(db, eventA.joinCode, '203.0.113.3', { newPhone: false })
+			).toMatchObject({ ok: true });
+			expect(await attempts()).toBe(1);
+			expect(await joinEvent(db, 'ZZZZZZ', '203.0.113.3', { newPhone: false })).toEqual({
+				ok: false,
+				reason: 'not_found'
+			});
+			expect(await attempts()).toBe(2);
+		});
+
 		it('nobody but the server reads or writes join attempts', async () => {
-			for (const who of [null, people.ownerA])
+			for (const who of [null, people.ownerA]) {
 				await expect(count(who, 'select 1 from public.event_join_attempts')).rejects.toThrow(
 					DENIED
 				);
+				// the address is the server's word: nobody else may record joins for one
+				await expect(
+					count(who, `select public.join_event('ZZZZZZ', '203.0.113.9', true, 10, 1000, 20)`)
+				).rejects.toThrow(DENIED);
+			}
 		});
 	});
 

@@ -3,7 +3,7 @@ import { normalizeJoinCode } from '$lib/domain/events/join-code';
 import { paths } from '$lib/paths';
 import { platform } from '../platform';
 import { deviceToken, ensureDeviceToken } from './device-token';
-import { findEventByCode, joinEvent } from './join-event';
+import { joinEvent } from './join-event';
 
 type Request = {
 	params: { code: string };
@@ -24,12 +24,7 @@ export async function eventForRequest({ params, locals, cookies, url, getClientA
 	if (!code) error(404, 'events.errors.not_found');
 	if (code !== params.code) redirect(301, paths.eventPublic(locals.lang, code) + url.search);
 	const newPhone = deviceToken(cookies) === null;
-	const joined = await joinEvent(
-		platform().db,
-		() => locals.asUser((tx) => findEventByCode(tx, code)),
-		getClientAddress(),
-		{ newPhone }
-	);
+	const joined = await joinEvent(platform().db, code, getClientAddress(), { newPhone });
 	if (!joined.ok)
 		error(
 			joined.reason === 'rate_limited' ? 429 : 404,

@@ -23,38 +23,30 @@ export async function findEventByCode(tx: Queryable, code: string): Promise<Publ
 }
 
 /**
- * A phone joining an event by its code. `lookup` finds the event as the requesting person
- * (through RLS); the attempt is recorded through the server's own connection. A phone that
- * already joined (it has a device token) is not counted again for a known code, so the pages it
- * reloads at the event do not use up its address's joins; a miss always counts.
+ * A phone joining an event by its code (public.join_event, through the server's own connection:
+ * the address is the server's word): the address's recent joins are checked, the code looked up
+ * and the attempt recorded in one round trip, as it happens on every request to an event's page.
+ * A phone that already joined (it has a device token) is not counted again for a known code, so
+ * the pages it reloads at the event do not use up its address's joins; a miss always counts.
  * Outcomes: { ok: true, event } | { ok: false, reason: 'not_found' } for an unknown code |
  * { ok: false, reason: 'rate_limited' } when this address joined or missed too often recently
  * (nothing is looked up then).
  */
 export async function joinEvent(
 	db: Db,
-	lookup: () => Promise<PublicEvent | null>,
+	code: string,
 	address: string,
 	{ newPhone = true }: { newPhone?: boolean } = {}
 ): Promise<{ ok: true; event: PublicEvent } | { ok: false; reason: 'not_found' | 'rate_limited' }> {
-	const [recent] = await db.query<{ joins: number; misses: number }>(
-		`select count(*)::int as joins, count(*) filter (where not found)::int as misses
-		from public.event_join_attempts
-		where address = $1 and attempted_at > now() - make_interval(mins => $2::int)`,
-		[address, JOIN_WINDOW_MINUTES]
+	const [{ gate }] = await db.query<{ gate: { limited: boolean; event?: PublicEvent | null } }>(
+		'select public.join_event($1, $2, $3, $4, $5, $6) as gate',
+		[code, address, newPhone, JOIN_WINDOW_MINUTES, MAX_JOINS_PER_ADDRESS, MAX_MISSES_PER_ADDRESS]
 	);
-	if (recent.joins >= MAX_JOINS_PER_ADDRESS || recent.misses >= MAX_MISSES_PER_ADDRESS)
-		return { ok: false, reason: 'rate_limited' };
-	const event = await lookup();
-	if (event && !newPhone) return { ok: true, event };
-	await db.query('insert into public.event_join_attempts (address, found) values ($1, $2)', [
-		address,
-		event !== null
-	]);
+	if (gate.limited) return { ok: false, reason: 'rate_limited' };
 	// Old rows serve no purpose; pruning now and then keeps the table small without a scheduler.
 	if (Math.random() < 0.02)
 		await db.query(
 			`delete from public.event_join_attempts where attempted_at < now() - interval '1 day'`
 		);
-	return event ? { ok: true, event } : { ok: false, reason: 'not_found' };
+	return gate.event ? { ok: true, event: gate.event } : { ok: false, reason: 'not_found' };
 }
