@@ -19,14 +19,19 @@ create function public.save_responses(submissions jsonb) returns text[]
   as $$
   declare
     outcomes text[] := '{}';
+    open_questionnaires uuid[];
     fresh bigint[];
     created uuid[];
     item record;
   begin
+    select coalesce(array_agg(o.id), '{}') into open_questionnaires
+    from (select distinct (e.s ->> 'questionnaire')::uuid as id from jsonb_array_elements(submissions) as e(s)) o
+    where public.questionnaire_is_open(o.id);
+    -- as save_response: a closed questionnaire's submissions are closed, whatever they hold
     if exists (
       select 1
       from jsonb_array_elements(submissions) as e(s), jsonb_object_keys(e.s -> 'answers') as k
-      where not exists (
+      where (e.s ->> 'questionnaire')::uuid = any(open_questionnaires) and not exists (
         select 1 from public.questions q
         where q.id::text = k and q.questionnaire_id = (e.s ->> 'questionnaire')::uuid
       )
@@ -42,10 +47,7 @@ create function public.save_responses(submissions jsonb) returns text[]
       from jsonb_array_elements(submissions) with ordinality as e(s, n)
       order by (e.s ->> 'id')::uuid, e.n
     ) f
-    where f.questionnaire_id in (
-        select o.id from (select distinct (s ->> 'questionnaire')::uuid as id from jsonb_array_elements(submissions) as e(s)) o
-        where public.questionnaire_is_open(o.id)
-      )
+    where f.questionnaire_id = any(open_questionnaires)
       and not exists (select 1 from public.responses r where r.id = f.id)
       and jsonb_array_length(submissions) > 1;
 
@@ -76,7 +78,7 @@ create function public.save_responses(submissions jsonb) returns text[]
       outcomes := outcomes || case
         when item.n = any(fresh) then
           case when (item.s ->> 'id')::uuid = any(created) then 'created' else 'duplicate' end
-        when public.questionnaire_is_open((item.s ->> 'questionnaire')::uuid) then public.save_response(
+        when (item.s ->> 'questionnaire')::uuid = any(open_questionnaires) then public.save_response(
           (item.s ->> 'id')::uuid,
           (item.s ->> 'questionnaire')::uuid,
           (item.s ->> 'channel')::public.response_channel,

@@ -2,13 +2,24 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newReceiptCode } from '../../src/lib/domain/responses/receipt';
 import { seedDemo } from '../../src/lib/server/db/seed-demo';
-import type { Db } from '../../src/lib/server/db/types';
+import type { Db, Tx } from '../../src/lib/server/db/types';
 import { loadQuestionnaire } from '../../src/lib/server/questionnaires/load-questionnaire';
 import {
 	deleteResponseByReceipt,
 	responseByReceipt
 } from '../../src/lib/server/questionnaires/response-by-receipt';
-import { submitResponse } from '../../src/lib/server/questionnaires/submit-response';
+import { hashToken } from '../../src/lib/server/auth/tokens';
+import {
+	submissionWriter,
+	submitGrouped
+} from '../../src/lib/server/questionnaires/submit-grouped';
+import {
+	checkSubmission,
+	saveCheckedSubmissions,
+	submissionRefusal,
+	submitResponse,
+	type Submission
+} from '../../src/lib/server/questionnaires/submit-response';
 import { as } from './fixtures';
 import { drivers, migratedDb } from './harness';
 
@@ -260,5 +271,138 @@ describe.each(drivers)('answering the demo questionnaire on %s', (driver) => {
 				QUESTIONNAIRE
 			]);
 		}
+	});
+
+	describe('saved together (group commit)', () => {
+		const writer = submissionWriter(driver);
+		/** An anonymous request's locals, as hooks.server.ts makes them. */
+		const resident = { user: null, asUser: <T>(fn: (tx: Tx) => Promise<T>) => as(db, null, fn) };
+		const submission = (over: Partial<Submission> = {}): Submission => ({
+			responseId: crypto.randomUUID(),
+			receipt: newReceiptCode(),
+			channel: 'online',
+			language: 'en',
+			answers: complete,
+			...over
+		});
+		/** Sends all at once, as concurrent requests; each settles with its own outcome. */
+		const sendAll = (all: Submission[]) =>
+			Promise.allSettled(all.map((one) => submitGrouped(resident, 'vanier-2026', one, writer)));
+		const responseCount = async (ids: string[]) =>
+			(
+				await db.query<{ n: number }>(
+					'select count(*)::int as n from public.responses where id = any($1::uuid[])',
+					[`{${ids.join(',')}}`]
+				)
+			)[0].n;
+
+		it('saves many new responses in one statement, each with all its answers', async () => {
+			const before = await counts();
+			const all = Array.from({ length: 12 }, () => submission());
+			const settled = await sendAll(all);
+			expect(settled.every((s) => s.status === 'fulfilled' && s.value.ok)).toBe(true);
+			expect(await counts()).toEqual({
+				responses: before.responses + 12,
+				answers: before.answers + 12 * 9,
+				demographics: before.demographics + 12 * 3
+			});
+			expect(await stored(all[5].responseId)).toMatchObject({ [Q(112)]: 4, [Q(118)]: 3 });
+		});
+
+		it('gives a bad submission its own outcome and saves the others', async () => {
+			const taken = submission();
+			await sendAll([taken]);
+			const before = await counts();
+			const good = Array.from({ length: 6 }, () => submission());
+			const invalid = submission({ answers: { ...complete, [Q(118)]: '300' } });
+			// another response's receipt code: the database refuses it, failing the batch
+			const stolen = submission({ receipt: taken.receipt });
+			const settled = await sendAll([...good.slice(0, 3), invalid, stolen, ...good.slice(3)]);
+			const outcome = (s: PromiseSettledResult<unknown>) =>
+				s.status === 'fulfilled' ? s.value : submissionRefusal(s.reason);
+			expect(settled.map(outcome)).toEqual([
+				...good.slice(0, 3).map(() => ({ ok: true, outcome: 'created' })),
+				{ ok: false, errors: { [Q(118)]: 'answer_errors.out_of_range' } },
+				{ ok: false, reason: 'invalid' },
+				...good.slice(3).map(() => ({ ok: true, outcome: 'created' }))
+			]);
+			expect(await responseCount(good.map((g) => g.responseId))).toBe(6);
+			expect(await responseCount([invalid.responseId, stolen.responseId])).toBe(0);
+			expect((await counts()).answers).toBe(before.answers + 6 * 9);
+		});
+
+		it('applies the receipt rules to a retry or a double tap in the same batch', async () => {
+			const saved = submission();
+			await sendAll([saved]);
+			const tap = submission();
+			const settled = await sendAll([
+				tap,
+				// the same id and receipt again: the author's own, an update
+				{ ...tap, answers: { ...complete, [Q(112)]: '2' } },
+				// the same id with another receipt: refused as a duplicate, nothing changes
+				{ ...tap, receipt: newReceiptCode(), answers: { ...complete, [Q(112)]: '5' } },
+				{ ...saved, answers: { ...complete, [Q(112)]: '1' } },
+				{ ...saved, receipt: newReceiptCode() }
+			]);
+			expect(settled.map((s) => s.status === 'fulfilled' && s.value)).toEqual([
+				{ ok: true, outcome: 'created' },
+				{ ok: true, outcome: 'updated' },
+				{ ok: true, outcome: 'duplicate' },
+				{ ok: true, outcome: 'updated' },
+				{ ok: true, outcome: 'duplicate' }
+			]);
+			expect(await responseCount([tap.responseId, saved.responseId])).toBe(2);
+			expect((await stored(tap.responseId))[Q(112)]).toBe(2);
+			expect((await stored(saved.responseId))[Q(112)]).toBe(1);
+		});
+
+		it('says closed, without failing the others, for a questionnaire closed since it was read', async () => {
+			const loaded = await as(db, null, (tx) => loadQuestionnaire(tx, { slug: 'vanier-2026' }));
+			const checked = [submission(), submission()].map((one) => {
+				const result = checkSubmission(loaded!, one);
+				if (!result.ok) throw new Error('expected a valid submission');
+				return result.checked;
+			});
+			// the second names a questionnaire that is not open: a draft of another id
+			checked[1] = { ...checked[1], questionnaireId: crypto.randomUUID() };
+			const outcomes = await as(db, null, (tx) => saveCheckedSubmissions(tx, checked));
+			expect(outcomes).toEqual([
+				{ ok: true, outcome: 'created' },
+				{ ok: false, reason: 'closed' }
+			]);
+			expect(await responseCount(checked.map((c) => c.submission.responseId))).toBe(1);
+		});
+
+		it('answers not_found when residents cannot see the questionnaire', async () => {
+			await db.query(`update public.questionnaires set status = 'closed' where id = $1`, [
+				QUESTIONNAIRE
+			]);
+			try {
+				const one = submission();
+				expect(await sendAll([one, submission()])).toEqual([
+					{ status: 'fulfilled', value: { ok: false, reason: 'not_found' } },
+					{ status: 'fulfilled', value: { ok: false, reason: 'not_found' } }
+				]);
+				expect(await responseCount([one.responseId])).toBe(0);
+			} finally {
+				await db.query(`update public.questionnaires set status = 'open' where id = $1`, [
+					QUESTIONNAIRE
+				]);
+			}
+		});
+
+		it('lets anon call save_responses but not write the tables itself', async () => {
+			const id = crypto.randomUUID();
+			await expect(
+				as(db, null, (tx) =>
+					tx.query(
+						`insert into public.responses (id, questionnaire_id, community_id, language, receipt_hash)
+						select $1, id, community_id, 'en', $2 from public.questionnaires where id = $3`,
+						[id, hashToken(newReceiptCode()), QUESTIONNAIRE]
+					)
+				)
+			).rejects.toThrow(/permission denied/);
+			expect(await responseCount([id])).toBe(0);
+		});
 	});
 });

@@ -17,7 +17,7 @@
  *   gets its own outcome: one bad write never fails the others, and delays them by one try.
  *
  * Keys keep apart writes that must not share a transaction (e.g. different database roles):
- * each key has its own queue and at most one transaction running. No database here: `commit`
+ * each key has its own queue and at most `concurrency` transactions running. No database here: `commit`
  * does the writing, which keeps this testable on its own (group-commit.test.ts).
  */
 
@@ -29,6 +29,11 @@ export interface GroupCommitOptions<I, O> {
 	commit: (items: I[]) => Promise<O[]>;
 	/** the most items in one transaction */
 	maxBatch?: number;
+	/**
+	 * the most transactions of one key running at once (default 1). More than one suits a
+	 * connection pool, where batches side by side use more than one core of the server.
+	 */
+	concurrency?: number;
 	/** awaited before each transaction takes its items (default: one turn of the event loop) */
 	gather?: () => Promise<void>;
 }
@@ -45,11 +50,13 @@ interface Waiting<I, O> {
 export function groupCommit<I, O>({
 	commit,
 	maxBatch = 100,
+	concurrency = 1,
 	gather = nextTurn
 }: GroupCommitOptions<I, O>): (key: string, item: I) => Promise<O> {
 	if (!(maxBatch >= 1)) throw new RangeError('maxBatch must be at least 1');
-	/** the writes waiting, by key; a key is here exactly while its transactions run */
-	const queues = new Map<string, Waiting<I, O>[]>();
+	if (!(concurrency >= 1)) throw new RangeError('concurrency must be at least 1');
+	/** by key: the writes waiting, and how many transactions run; here while any run */
+	const lanes = new Map<string, { queue: Waiting<I, O>[]; running: number }>();
 
 	async function commitChecked(items: I[]): Promise<O[]> {
 		const outcomes = await commit(items);
@@ -80,28 +87,31 @@ export function groupCommit<I, O>({
 		}
 	}
 
-	async function drain(key: string, queue: Waiting<I, O>[]) {
+	async function drain(key: string, lane: { queue: Waiting<I, O>[]; running: number }) {
 		try {
 			// Taken synchronously after gathering: whatever arrives later joins the next batch.
-			while (queue.length > 0) {
+			for (;;) {
 				await gather();
-				await settle(queue.splice(0, maxBatch));
+				if (lane.queue.length === 0) break;
+				await settle(lane.queue.splice(0, maxBatch));
 			}
 		} finally {
-			queues.delete(key);
+			lane.running -= 1;
+			if (lane.running === 0) lanes.delete(key);
 		}
 	}
 
 	return (key, item) =>
 		new Promise<O>((resolve, reject) => {
-			const waiting = { item, resolve, reject };
-			const queue = queues.get(key);
-			if (queue) {
-				queue.push(waiting);
-				return;
+			let lane = lanes.get(key);
+			if (!lane) {
+				lane = { queue: [], running: 0 };
+				lanes.set(key, lane);
 			}
-			const fresh = [waiting];
-			queues.set(key, fresh);
-			void drain(key, fresh);
+			lane.queue.push({ item, resolve, reject });
+			if (lane.running < concurrency) {
+				lane.running += 1;
+				void drain(key, lane);
+			}
 		});
 }

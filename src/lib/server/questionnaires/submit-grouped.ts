@@ -1,4 +1,6 @@
 import { groupCommit } from '../db/group-commit';
+import type { Db } from '../db/types';
+import { platform } from '../platform';
 import { loadAnswerableQuestionnaire } from './load-answerable-questionnaire';
 import {
 	checkSubmission,
@@ -54,7 +56,18 @@ function commitBatch(items: Queued[]): Promise<GroupedOutcome[]> {
 	});
 }
 
-const write = groupCommit<Queued, GroupedOutcome>({ commit: commitBatch });
+type Write = (key: string, item: Queued) => Promise<GroupedOutcome>;
+
+/**
+ * PGlite has one connection: one transaction at a time. On a pool, a few batches side by side
+ * use more than one core of the database server (each batch runs on one backend), while most of
+ * the pool stays free for pages.
+ */
+export function submissionWriter(kind: Db['kind']): Write {
+	return groupCommit({ commit: commitBatch, concurrency: kind === 'postgres' ? 3 : 1 });
+}
+
+let write: Write | undefined;
 
 /**
  * Checks and saves one response to the questionnaire at slug, as this request's user, in a
@@ -62,14 +75,16 @@ const write = groupCommit<Queued, GroupedOutcome>({ commit: commitBatch });
  * group-commit.ts); answered once that transaction has committed. Outcomes as submitResponse's,
  * plus { ok: false, reason: 'not_found' } when the person cannot see an answerable
  * questionnaire at slug. A database refusal rejects, for submissionRefusal() to read.
+ * `writer` is for tests; the server's is made on first use.
  */
 export function submitGrouped(
 	locals: Pick<App.Locals, 'asUser' | 'user'>,
 	slug: string,
-	submission: Submission
+	submission: Submission,
+	writer: Write = (write ??= submissionWriter(platform().db.kind))
 ): Promise<GroupedOutcome> {
 	// Only requests made as the same person (or all anonymous ones) may share a transaction:
 	// it runs with their role and claims.
 	const key = locals.user ? `user:${locals.user.id}` : 'anon';
-	return write(key, { asUser: locals.asUser, slug, submission });
+	return writer(key, { asUser: locals.asUser, slug, submission });
 }
