@@ -2,12 +2,18 @@ import { groupIsShown, suppressCells } from '../suppression/suppress';
 import type { Ballot } from './ballot';
 import { fitBradleyTerry, winChanceScores } from './bradley-terry';
 import type { RoundRules } from './methods';
+import { multinomial } from './multinomial';
 import { seededRandom } from './random';
 
 /** A ballot as the tally sees it: its marks, where it came from, and the voter's short profile. */
 export interface CountedBallot extends Ballot {
 	/** default 1; census weights (representation) plug in here */
 	weight?: number;
+	/**
+	 * How many identical ballots this one stands for (default 1): a round is loaded as
+	 * *patterns*, ballots alike in everything the tally reads, each counted once with its count.
+	 */
+	count?: number;
 	channel: string;
 	/** dimension → value, only what the person chose to say */
 	profile: Record<string, string>;
@@ -15,6 +21,56 @@ export interface CountedBallot extends Ballot {
 
 /** Marks counted on paper after the round (dots or approvals per option), channel paper. */
 export type PaperTallies = Record<string, number>;
+
+const countOf = (ballot: CountedBallot) => ballot.count ?? 1;
+
+/** The number of ballots, patterns counted with their counts. */
+export function ballotCount(ballots: readonly CountedBallot[]): number {
+	let total = 0;
+	for (const ballot of ballots) total += countOf(ballot);
+	return total;
+}
+
+const sortedEntries = (record: Record<string, unknown>) =>
+	Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+
+/** Everything the tally reads of a ballot, in one string: equal for ballots it cannot tell apart. */
+export function patternKey(ballot: CountedBallot): string {
+	return JSON.stringify([
+		ballot.channel,
+		ballot.weight ?? 1,
+		sortedEntries(ballot.marks),
+		ballot.comparisons
+			.map((c) => [c.winner, c.loser])
+			.sort(([a, b], [c, d]) => (a < c ? -1 : a > c ? 1 : b < d ? -1 : b > d ? 1 : 0)),
+		sortedEntries(ballot.profile)
+	]);
+}
+
+/**
+ * Ballots (or patterns) grouped into patterns, counts added, in the order each pattern first
+ * appears (so groups in breakdowns keep the order they were cast in). Ballots in cast order and
+ * patterns ordered by their first ballot give the same patterns in the same order, hence the
+ * same seeded bootstrap intervals.
+ */
+export function groupPatterns(ballots: readonly CountedBallot[]): CountedBallot[] {
+	const byKey = new Map<string, CountedBallot>();
+	for (const ballot of ballots) {
+		const key = patternKey(ballot);
+		const pattern = byKey.get(key);
+		if (pattern) pattern.count = countOf(pattern) + countOf(ballot);
+		else
+			byKey.set(key, {
+				marks: ballot.marks,
+				comparisons: ballot.comparisons,
+				channel: ballot.channel,
+				profile: ballot.profile,
+				weight: ballot.weight,
+				count: countOf(ballot)
+			});
+	}
+	return [...byKey.values()];
+}
 
 /** Pseudo-wins each way between compared options (see fitBradleyTerry): small shrinkage. */
 export const PAIRWISE_PRIOR = 0.5;
@@ -26,38 +82,69 @@ export const PAIRWISE_PRIOR = 0.5;
  * - ranking: Borda count: with n options, rank r earns n − r points, unranked earns nothing;
  * - pairwise: the Bradley–Terry chance (0–100) of beating a random other option; null when the
  *   option was never compared.
+ * Ballots may be patterns: each counts `count` times.
  */
 export function scores(
 	rules: RoundRules,
 	ballots: readonly CountedBallot[],
 	paper: PaperTallies = {}
 ): (number | null)[] {
+	return scorer(rules, ballots, paper)(ballots.map(countOf));
+}
+
+/**
+ * The scores (see scores) of the given patterns held any number of times each: what every
+ * pattern adds to which option is worked out once, then each call (one per bootstrap resample)
+ * multiplies by the counts, O(patterns × marks per ballot).
+ */
+function scorer(
+	rules: RoundRules,
+	patterns: readonly CountedBallot[],
+	paper: PaperTallies
+): (counts: readonly number[]) => (number | null)[] {
 	const index = new Map(rules.optionIds.map((id, i) => [id, i]));
 	const n = rules.optionIds.length;
-	if (rules.method === 'pairwise') {
-		const wins = Array.from({ length: n }, () => new Array<number>(n).fill(0));
-		for (const ballot of ballots) {
-			const weight = ballot.weight ?? 1;
-			for (const { winner, loser } of ballot.comparisons) {
+	// per pattern: [option (or winner × n + loser), points] pairs, weight included
+	const adds = patterns.map((pattern) => {
+		const weight = pattern.weight ?? 1;
+		const list: [number, number][] = [];
+		if (rules.method === 'pairwise')
+			for (const { winner, loser } of pattern.comparisons) {
 				const i = index.get(winner);
 				const j = index.get(loser);
-				if (i !== undefined && j !== undefined) wins[i][j] += weight;
+				if (i !== undefined && j !== undefined) list.push([i * n + j, weight]);
 			}
-		}
-		return winChanceScores(fitBradleyTerry(wins, { prior: PAIRWISE_PRIOR }).strengths);
-	}
-	const totals = rules.optionIds.map((id) =>
+		else
+			for (const [option, value] of Object.entries(pattern.marks)) {
+				const i = index.get(option);
+				if (i !== undefined)
+					list.push([i, weight * (rules.method === 'ranking' ? n - value : value)]);
+			}
+		return list;
+	});
+	if (rules.method === 'pairwise')
+		return (counts) => {
+			const wins = Array.from({ length: n }, () => new Array<number>(n).fill(0));
+			for (let p = 0; p < adds.length; p++) {
+				const count = counts[p];
+				if (count === 0) continue;
+				for (const [cell, points] of adds[p])
+					wins[Math.floor(cell / n)][cell % n] += count * points;
+			}
+			return winChanceScores(fitBradleyTerry(wins, { prior: PAIRWISE_PRIOR }).strengths);
+		};
+	const base = rules.optionIds.map((id) =>
 		rules.method === 'ranking' ? 0 : Math.max(0, paper[id] ?? 0)
 	);
-	for (const ballot of ballots) {
-		const weight = ballot.weight ?? 1;
-		for (const [option, value] of Object.entries(ballot.marks)) {
-			const i = index.get(option);
-			if (i === undefined) continue;
-			totals[i] += weight * (rules.method === 'ranking' ? n - value : value);
+	return (counts) => {
+		const totals = [...base];
+		for (let p = 0; p < adds.length; p++) {
+			const count = counts[p];
+			if (count === 0) continue;
+			for (const [i, points] of adds[p]) totals[i] += count * points;
 		}
-	}
-	return totals;
+		return totals;
+	};
 }
 
 /** Average rank of each option among the ballots that ranked it (null: nobody ranked it). */
@@ -68,7 +155,7 @@ export function averageRanks(rules: RoundRules, ballots: readonly CountedBallot[
 		for (const ballot of ballots) {
 			const rank = ballot.marks[id];
 			if (rank === undefined) continue;
-			const weight = ballot.weight ?? 1;
+			const weight = (ballot.weight ?? 1) * countOf(ballot);
 			sum += weight * rank;
 			weights += weight;
 		}
@@ -78,13 +165,14 @@ export function averageRanks(rules: RoundRules, ballots: readonly CountedBallot[
 
 /** How many ballots mark each option (approved, ranked, given dots, or compared). */
 export function supporters(rules: RoundRules, ballots: readonly CountedBallot[]): number[] {
-	return rules.optionIds.map(
-		(id) =>
+	return rules.optionIds.map((id) =>
+		ballotCount(
 			ballots.filter((b) =>
 				rules.method === 'pairwise'
 					? b.comparisons.some((c) => c.winner === id || c.loser === id)
 					: b.marks[id] !== undefined
-			).length
+			)
+		)
 	);
 }
 
@@ -96,22 +184,37 @@ export interface Interval {
 /**
  * Percentile bootstrap intervals of each option's score: the ballots are resampled with
  * replacement `reps` times from a seeded PRNG, so the same ballots always give the same
- * intervals. Paper tallies are fixed counts, added to every resample. null where the score is.
+ * intervals. Each resample is drawn as how many times it holds each pattern of ballots (a
+ * multinomial draw, see ./multinomial), which is the same resample as n ballots drawn one by one,
+ * in O(patterns) rather than O(n). Paper tallies are fixed counts, added to every resample.
+ * null where the score is.
  */
 export function bootstrapIntervals(
 	rules: RoundRules,
 	ballots: readonly CountedBallot[],
 	paper: PaperTallies = {},
+	options: { reps?: number; seed?: number; level?: number } = {}
+): (Interval | null)[] {
+	return patternIntervals(rules, groupPatterns(ballots), paper, options);
+}
+
+/** bootstrapIntervals of ballots already grouped by groupPatterns. */
+function patternIntervals(
+	rules: RoundRules,
+	patterns: readonly CountedBallot[],
+	paper: PaperTallies,
 	{ reps = 200, seed = 1, level = 0.95 } = {}
 ): (Interval | null)[] {
-	const n = ballots.length;
+	const n = ballotCount(patterns);
 	if (n === 0) return rules.optionIds.map(() => null);
 	const random = seededRandom(seed);
+	const score = scorer(rules, patterns, paper);
+	const counts = patterns.map(countOf);
+	const drawn = new Array<number>(patterns.length);
 	const samples: (number | null)[][] = rules.optionIds.map(() => []);
-	const resample = new Array<CountedBallot>(n);
 	for (let rep = 0; rep < reps; rep++) {
-		for (let i = 0; i < n; i++) resample[i] = ballots[Math.floor(random() * n)];
-		scores(rules, resample, paper).forEach((score, i) => samples[i].push(score));
+		multinomial(n, counts, random, drawn);
+		score(drawn).forEach((value, i) => samples[i].push(value));
 	}
 	const tail = (1 - level) / 2;
 	return samples.map((values) => {
@@ -174,7 +277,7 @@ export function breakdown(
 		members.set(key, list);
 	}
 	const cells = suppressCells(
-		[...members].map(([key, list]) => ({ key, count: list.length })),
+		[...members].map(([key, list]) => ({ key, count: ballotCount(list) })),
 		k
 	);
 	const groups = cells.map((cell): GroupResult => {
@@ -215,7 +318,7 @@ export interface RoundResults {
 }
 
 /**
- * Everything the organizer's results page shows, from the ballots: scores with bootstrap
+ * Everything the organizer's results page shows, from the ballots (one by one or as patterns): scores with bootstrap
  * intervals, and the breakdowns by channel and by each profile dimension with the disagreement
  * flag. Seeded by the caller (the round id), so a page shows the same intervals on every visit.
  */
@@ -235,19 +338,21 @@ export function roundResults(
 		dimensions?: readonly string[];
 	}
 ): RoundResults {
-	const optionScores = scores(rules, ballots, paper);
-	const intervals = bootstrapIntervals(rules, ballots, paper, { reps, seed });
-	const support = supporters(rules, ballots);
-	const ranks = rules.method === 'ranking' ? averageRanks(rules, ballots) : null;
+	// Grouped once here, so the results are the same from ballots one by one or from patterns.
+	const patterns = groupPatterns(ballots);
+	const optionScores = scores(rules, patterns, paper);
+	const intervals = patternIntervals(rules, patterns, paper, { reps, seed });
+	const support = supporters(rules, patterns);
+	const ranks = rules.method === 'ranking' ? averageRanks(rules, patterns) : null;
 	const byProfile: Record<string, Breakdown> = {};
 	for (const dimension of dimensions)
-		byProfile[dimension] = breakdown(rules, ballots, (b) => b.profile[dimension], k);
+		byProfile[dimension] = breakdown(rules, patterns, (b) => b.profile[dimension], k);
 	// Options are not a partition (one person marks several), so each count stands on its own:
 	// no complementary cell to protect, only the small ones to hide.
 	const shown = support.map((count) => groupIsShown(count, k));
 	const peopleScores = rules.method === 'approval';
 	return {
-		ballots: ballots.length,
+		ballots: ballotCount(patterns),
 		options: rules.optionIds.map((optionId, i) => ({
 			optionId,
 			score: peopleScores && !shown[i] ? null : optionScores[i],
@@ -256,7 +361,7 @@ export function roundResults(
 			averageRank: ranks?.[i] ?? null
 		})),
 		top: topThree(rules, optionScores),
-		byChannel: breakdown(rules, ballots, (b) => b.channel, k),
+		byChannel: breakdown(rules, patterns, (b) => b.channel, k),
 		byProfile
 	};
 }

@@ -43,9 +43,12 @@ export type WeightedRoundOutcome =
 			options: WeightedOption[];
 	  };
 
-/** The ballots counted by their profile values on the dimensions (null: not said). */
+/**
+ * The ballots counted by their profile values on the dimensions (null: not said); a pattern of
+ * ballots counts as many as it stands for.
+ */
 export function profileCells(
-	ballots: readonly Pick<CountedBallot, 'profile'>[],
+	ballots: readonly Pick<CountedBallot, 'profile' | 'count'>[],
 	dimensions: readonly string[]
 ): CountedCell[] {
 	const cells = new Map<string, CountedCell>();
@@ -53,7 +56,7 @@ export function profileCells(
 		const cell = dimensions.map((d) => ballot.profile[d] ?? null);
 		const key = cellKey(cell);
 		const existing = cells.get(key);
-		cells.set(key, { cell, count: (existing?.count ?? 0) + 1 });
+		cells.set(key, { cell, count: (existing?.count ?? 0) + (ballot.count ?? 1) });
 	}
 	return [...cells.values()];
 }
@@ -99,13 +102,13 @@ export function weightRound(
 	);
 	if (!outcome.ok) return outcome;
 	const { byCell, ...summary } = outcome.weights;
-	// Listed field by field, not spread: spread copies take a slower object shape, and the
-	// bootstrap reads every ballot hundreds of times.
+	// A ballot's weight depends on its profile only, so patterns of ballots stay patterns.
 	const weighted = ballots.map((ballot): CountedBallot => ({
 		marks: ballot.marks,
 		comparisons: ballot.comparisons,
 		channel: ballot.channel,
 		profile: ballot.profile,
+		count: ballot.count,
 		weight:
 			(ballot.weight ?? 1) *
 			(byCell.get(cellKey(input.dimensions.map((d) => ballot.profile[d] ?? null))) ?? 1)
