@@ -274,7 +274,7 @@ describe.each(drivers)('answering the demo questionnaire on %s', (driver) => {
 	});
 
 	describe('saved together (group commit)', () => {
-		const writer = submissionWriter(driver);
+		const writer = submissionWriter();
 		/** An anonymous request's locals, as hooks.server.ts makes them. */
 		const resident = { user: null, asUser: <T>(fn: (tx: Tx) => Promise<T>) => as(db, null, fn) };
 		const submission = (over: Partial<Submission> = {}): Submission => ({
