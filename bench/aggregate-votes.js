@@ -11,6 +11,14 @@
 // aggregate.parts.<n>.<db>.vote_round and counts in aggregate.<n>.<db>_ms. Run alone,
 // `node bench/aggregate-votes.js [--quick] [--sizes=10k,100k] [--postgres-only]` measures only
 // the vote round.
+//
+// `--results` measures the organizer's results page instead, on PostgreSQL: the time to load the
+// round's ballots (loadCountedBallots, as the owner through RLS), to score them with bootstrap
+// intervals (scoreRound), to score them again weighted on gender (weightRound), and the whole
+// weighted page (weightedRoundResults: load, score, weight), each the median of a few runs after
+// a warm-up; and, for comparison, the time
+// to read the same ballots one row per ballot (per_ballot_load_ms), as the page did before it
+// read them grouped into patterns.
 import { performance } from 'node:perf_hooks';
 import { startThrowawayPostgres } from '../scripts/throwaway-postgres.js';
 import { loadAppModules, migrateWithOwner } from './lib/app-modules.js';
@@ -87,6 +95,114 @@ export const voteRoundPart = {
 		return totals;
 	}
 };
+
+/** Every ballot of the round, one row each, its marks and profile aggregated (the old load). */
+const PER_BALLOT = `select b.id, b.channel,
+	coalesce((select jsonb_object_agg(m.option_id, m.value) from public.ballot_marks m where m.ballot_id = b.id), '{}') as marks,
+	coalesce((select jsonb_agg(jsonb_build_object('winner', c.winner_id, 'loser', c.loser_id))
+		from public.ballot_comparisons c where c.ballot_id = b.id), '[]') as comparisons,
+	coalesce((select jsonb_object_agg(p.dimension, p.value) from public.ballot_profiles p where p.ballot_id = b.id), '{}') as profile
+from public.ballots b where b.round_id = $1 order by b.cast_at, b.id`;
+
+/** The organizer's results page: load, score, and score weighted, as --results describes. */
+export const voteResultsPart = {
+	name: 'vote_results',
+	modules: {
+		results: '/src/lib/server/voting/round-results.ts',
+		weighted: '/src/lib/server/voting/weighted-round.ts',
+		rounds: '/src/lib/server/voting/load-round.ts',
+		weighting: '/src/lib/domain/weighting/vote-round.ts'
+	},
+	/** a census-like gender baseline, enough to weight the generated profiles */
+	baselines: [{ dimension: 'gender', counts: { woman: 5100, man: 4800, another_gender: 100 } }],
+	/** @param {any} m @param {any} db @param {number} n */
+	measure: async (m, db, n) => {
+		const owner = { role: 'authenticated', sub: OWNER };
+		const asOwner = (/** @type {(tx: any) => Promise<any>} */ fn) =>
+			m.withUser.withUser(db, owner, fn);
+		const voteRound = await asOwner((tx) => m.rounds.loadRound(tx, { id: ROUND }));
+		const runs = n >= 1_000_000 ? 2 : 3;
+		/** @type {Record<string, number[]>} */
+		const times = { load: [], score: [], weighted: [], page: [], perBallot: [] };
+		for (let run = 0; run <= runs; run++) {
+			let started = performance.now();
+			const { ballots, paper } = await asOwner((tx) => m.results.loadCountedBallots(tx, ROUND));
+			const loaded = performance.now() - started;
+			started = performance.now();
+			const results = m.results.scoreRound(voteRound, ballots, paper, 10);
+			const scored = performance.now() - started;
+			if (results.ballots !== n) throw new Error(`scored ${results.ballots} ballots, not ${n}`);
+			started = performance.now();
+			const weighted = m.weighting.weightRound(
+				m.rounds.rulesOf(voteRound),
+				ballots,
+				paper,
+				results,
+				{ dimensions: ['gender'], baselines: voteResultsPart.baselines, k: 10, seed: 1 }
+			);
+			const weighting = performance.now() - started;
+			if (!weighted.ok) throw new Error('weighting refused');
+			started = performance.now();
+			const both = await asOwner((tx) =>
+				m.weighted.weightedRoundResults(tx, voteRound, {
+					k: 10,
+					dimensions: ['gender'],
+					baselines: voteResultsPart.baselines
+				})
+			);
+			const page = performance.now() - started;
+			if (!both.weighted?.ok) throw new Error('weighting refused');
+			started = performance.now();
+			const rows = await asOwner((tx) => tx.query(PER_BALLOT, [ROUND]));
+			const perBallot = performance.now() - started;
+			if (rows.length !== n) throw new Error(`read ${rows.length} ballots, not ${n}`);
+			if (run === 0) continue;
+			times.perBallot.push(perBallot);
+			times.load.push(loaded);
+			times.score.push(scored);
+			times.weighted.push(weighting);
+			times.page.push(page);
+		}
+		return {
+			load_ms: round(median(times.load), 1),
+			score_ms: round(median(times.score), 1),
+			weighted_ms: round(median(times.weighted), 1),
+			weighted_page_ms: round(median(times.page), 1),
+			per_ballot_load_ms: round(median(times.perBallot), 1)
+		};
+	}
+};
+
+/** The results page at the given sizes, on PostgreSQL. */
+async function resultsAlone(
+	/** @type {readonly (readonly [string, number])[]} */ sizes,
+	/** @type {(line: string) => void} */ log
+) {
+	const { modules: m, close } = await loadAppModules(voteResultsPart.modules);
+	/** @type {Record<string, any>} */
+	const section = {};
+	try {
+		for (const [label, n] of sizes) {
+			log(`  results page, ${label} ballots on PostgreSQL…`);
+			const cluster = await startThrowawayPostgres({ durable: false });
+			try {
+				const db = await m.postgres.openPostgres(cluster.url, { max: 2 });
+				try {
+					await prepare(m, db, n);
+					section[label] = await voteResultsPart.measure(m, db, n);
+					log(`    ${JSON.stringify(section[label])}`);
+				} finally {
+					await db.close();
+				}
+			} finally {
+				cluster.stop();
+			}
+		}
+	} finally {
+		await close();
+	}
+	return section;
+}
 
 /** Three marks per ballot: any other count means RLS or the query lost ballots. */
 function check(/** @type {any[]} */ totals, /** @type {number} */ n) {
@@ -172,10 +288,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
 	const sizes = process.argv.includes('--quick')
 		? SIZES.slice(0, 1)
 		: SIZES.filter(([label]) => !wanted || wanted.includes(label));
-	const section = await votesAlone(
-		sizes,
-		(line) => console.error(line),
-		!process.argv.includes('--postgres-only')
-	);
+	const log = (/** @type {string} */ line) => console.error(line);
+	const section = process.argv.includes('--results')
+		? await resultsAlone(sizes, log)
+		: await votesAlone(sizes, log, !process.argv.includes('--postgres-only'));
 	console.log(JSON.stringify(section, null, '\t'));
 }

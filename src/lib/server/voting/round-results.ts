@@ -16,9 +16,12 @@ export const REPS = 200;
 /**
  * Every ballot of a round in one query, grouped in SQL into patterns: ballots alike in channel,
  * marks, pairwise answers and profile come back as one row with their count, so a round of a
- * million ballots is read as a few thousand rows. Patterns come in the order of their first
- * ballot cast, as the ballots would; and the round's paper tallies. RLS shows a volunteer no
- * ballots.
+ * million ballots reaches the server as a few thousand rows. Patterns come in the order of their
+ * first ballot cast; and the round's paper tallies. RLS shows a volunteer no ballots.
+ *
+ * Each ballot's marks, answers and profile are aggregated as sorted arrays (one pass over each
+ * table by round, joined by hash) and grouped on those: cheaper than building and grouping
+ * jsonb per ballot, and exact whatever text a profile value holds.
  */
 export async function loadCountedBallots(
 	tx: Tx,
@@ -26,26 +29,48 @@ export async function loadCountedBallots(
 ): Promise<{ ballots: CountedBallot[]; paper: PaperTallies }> {
 	const rows = await tx.query<{
 		channel: string;
-		marks: Record<string, number>;
-		comparisons: { winner: string; loser: string }[];
-		profile: Record<string, string>;
+		options: string[] | null;
+		values: number[] | null;
+		winners: string[] | null;
+		losers: string[] | null;
+		dimensions: string[] | null;
+		answers: string[] | null;
 		count: number;
 	}>(
-		`select b.channel, m.marks, c.comparisons, p.profile, count(*)::int as count
-		from (select id, channel, row_number() over (order by cast_at, id) as cast_order
-			from public.ballots where round_id = $1) b
-		cross join lateral (select coalesce(jsonb_object_agg(m.option_id, m.value), '{}') as marks
-			from public.ballot_marks m where m.ballot_id = b.id) m
-		cross join lateral (select coalesce(jsonb_agg(jsonb_build_object('winner', c.winner_id, 'loser', c.loser_id)
-				order by c.winner_id, c.loser_id), '[]') as comparisons
-			from public.ballot_comparisons c where c.ballot_id = b.id) c
-		cross join lateral (select coalesce(jsonb_object_agg(p.dimension, p.value), '{}') as profile
-			from public.ballot_profiles p where p.ballot_id = b.id) p
-		group by b.channel, m.marks, c.comparisons, p.profile
-		order by min(b.cast_order)`,
+		`with marks as (
+			select ballot_id, array_agg(option_id::text order by option_id) as options,
+				array_agg(value order by option_id) as values
+			from public.ballot_marks where round_id = $1 group by ballot_id
+		), comparisons as (
+			select ballot_id, array_agg(winner_id::text order by winner_id, loser_id) as winners,
+				array_agg(loser_id::text order by winner_id, loser_id) as losers
+			from public.ballot_comparisons where round_id = $1 group by ballot_id
+		), profiles as (
+			select ballot_id, array_agg(dimension order by dimension) as dimensions,
+				array_agg(value order by dimension) as answers
+			from public.ballot_profiles where round_id = $1 group by ballot_id
+		)
+		select b.channel, m.options, m.values, c.winners, c.losers, p.dimensions, p.answers,
+			count(*)::int as count
+		from public.ballots b
+		left join marks m on m.ballot_id = b.id
+		left join comparisons c on c.ballot_id = b.id
+		left join profiles p on p.ballot_id = b.id
+		where b.round_id = $1
+		group by b.channel, m.options, m.values, c.winners, c.losers, p.dimensions, p.answers
+		order by min(b.cast_at), min(b.id::text)`,
 		[roundId]
 	);
-	return { ballots: rows, paper: await loadPaperTallies(tx, roundId) };
+	const ballots = rows.map((row): CountedBallot => ({
+		marks: Object.fromEntries((row.options ?? []).map((id, i) => [id, row.values![i]])),
+		comparisons: (row.winners ?? []).map((winner, i) => ({ winner, loser: row.losers![i] })),
+		channel: row.channel,
+		profile: Object.fromEntries(
+			(row.dimensions ?? []).map((dimension, i) => [dimension, row.answers![i]])
+		),
+		count: row.count
+	}));
+	return { ballots, paper: await loadPaperTallies(tx, roundId) };
 }
 
 /**
