@@ -136,6 +136,44 @@ describe.each(drivers)('running response counts on %s', (driver) => {
 		);
 	});
 
+	it('count the responses of one transaction together, new ones and changed ones alike', async () => {
+		await clear();
+		for (const slot of [0, 5]) await save(db, slot, slot, 'online');
+		await save(db, 7, 4, 'kiosk'); // counted already: the four below add to its rows
+		const argumentsOf = (slot: number, seed: number) => {
+			const { answers, demographics, language } = answersFor(seed);
+			return [
+				uuidOf(slot),
+				DEMO,
+				'kiosk',
+				language,
+				`receipt-${slot}`,
+				JSON.stringify(answers),
+				JSON.stringify(demographics)
+			];
+		};
+		await as(db, null, async (tx) => {
+			// four alike: one profile, counted four times in one statement
+			for (const slot of [1, 2, 3, 4]) await tx.query(SAVE, argumentsOf(slot, 4));
+			await tx.query(SAVE, argumentsOf(0, 17)); // a change through the receipt code
+			await tx.query('select public.delete_response_by_receipt($1)', ['receipt-5']);
+			await tx.query(SAVE, argumentsOf(6, 2));
+		});
+		const kept = await asServiceRole(db, counts);
+		const rebuilt = await asServiceRole(db, async (tx) => {
+			await tx.query('select public.recount_responses($1)', [DEMO]);
+			return counts(tx);
+		});
+		expect(kept).toEqual(rebuilt);
+		const [{ respondents }] = await asServiceRole(db, (tx) =>
+			tx.query<{ respondents: number }>(
+				'select sum(respondents)::int as respondents from public.response_profiles where questionnaire_id = $1',
+				[DEMO]
+			)
+		);
+		expect(respondents).toBe(7);
+	});
+
 	it('count a written answer and an "other" text as answered, never as their words', async () => {
 		await clear();
 		await save(db, 1, 3, 'online'); // seed 3: a written answer; Q114 may carry an "other" text
