@@ -170,7 +170,12 @@ async function rawInserts(saveOne, all, warmup, clients) {
 /** Starts the server on the database env describes, loads it over HTTP, stops it. */
 async function httpRun(env, count, log) {
 	const port = await freePort();
-	const server = startServer({ port, env: { SEED_DEMO: 'true', ...env } });
+	const server = startServer({
+		port,
+		env: { SEED_DEMO: 'true', ...env },
+		// e.g. SUBMIT_SERVER_NODE_FLAGS='--cpu-prof --cpu-prof-dir=/tmp/prof' to profile the server
+		nodeFlags: process.env.SUBMIT_SERVER_NODE_FLAGS?.split(' ').filter(Boolean) ?? []
+	});
 	try {
 		await waitFor200(server, `http://127.0.0.1:${port}/en/s/${DEMO_SLUG}`);
 		const sent = responses(HTTP_WARMUP + count, 1);

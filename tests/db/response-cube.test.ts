@@ -174,6 +174,35 @@ describe.each(drivers)('running response counts on %s', (driver) => {
 		expect(respondents).toBe(7);
 	});
 
+	it('count again a counted response given one more answer or demographic answer', async () => {
+		await clear();
+		for (const slot of [1, 2, 3]) await save(db, slot, 4, 'online');
+		const addAnswer = (slot: number) =>
+			asServiceRole(db, (tx) =>
+				tx.query(
+					`insert into public.answers (response_id, question_id, value) values ($1, $2, '3')`,
+					[uuidOf(slot), Q(118)]
+				)
+			);
+		// the second time, the answer's count row exists: only the new answer may be left out of
+		// what the response counted before
+		await addAnswer(1);
+		await addAnswer(2);
+		await asServiceRole(db, (tx) =>
+			tx.query(
+				`insert into public.demographic_answers (response_id, dimension, value) values ($1, 'gender', 'woman')`,
+				[uuidOf(3)]
+			)
+		);
+		const kept = await asServiceRole(db, counts);
+		const rebuilt = await asServiceRole(db, async (tx) => {
+			await tx.query('select public.recount_responses($1)', [DEMO]);
+			return counts(tx);
+		});
+		expect(kept).toEqual(rebuilt);
+		expect(kept.join('\n')).toMatch(/"gender": "woman"/);
+	});
+
 	it('count a written answer and an "other" text as answered, never as their words', async () => {
 		await clear();
 		await save(db, 1, 3, 'online'); // seed 3: a written answer; Q114 may carry an "other" text
