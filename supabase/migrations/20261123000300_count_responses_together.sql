@@ -77,3 +77,6 @@ create or replace function public.count_response_at_commit() returns trigger
   $$;
 
 revoke execute on function public.count_pending_responses() from public, anon, authenticated;
+
+-- Counting one response alone is no longer used.
+drop function public.count_response(uuid);

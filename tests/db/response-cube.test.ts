@@ -364,9 +364,7 @@ describe.each(drivers)('running response counts on %s', (driver) => {
 				as(db, user, (tx) => tx.query('select public.recount_responses($1)', [DEMO]))
 			).rejects.toThrow(DENIED);
 			await expect(
-				as(db, user, (tx) =>
-					tx.query("select public.count_response('c0000000-0000-4000-8000-000000000001')")
-				)
+				as(db, user, (tx) => tx.query('select public.count_pending_responses()'))
 			).rejects.toThrow(DENIED);
 		}
 	});
