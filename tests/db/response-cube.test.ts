@@ -44,20 +44,24 @@ function answersFor(seed: number) {
 const SAVE = `select public.save_response($1, $2, $3::public.response_channel,
 	$4::public.content_language, $5, $6::jsonb, $7::jsonb) as outcome`;
 
-async function save(db: Db, slot: number, seed: number, channel: string) {
+function saveArguments(slot: number, seed: number, channel: string) {
 	const { answers, demographics, language } = answersFor(seed);
-	return as(db, null, (tx) =>
-		tx.query(SAVE, [
-			uuidOf(slot),
-			DEMO,
-			channel,
-			language,
-			`receipt-${slot}`,
-			JSON.stringify(answers),
-			JSON.stringify(demographics)
-		])
-	);
+	return [
+		uuidOf(slot),
+		DEMO,
+		channel,
+		language,
+		`receipt-${slot}`,
+		JSON.stringify(answers),
+		JSON.stringify(demographics)
+	];
 }
+
+/** Saves in the caller's transaction (tx) or in one of its own as a resident (db). */
+const saveIn = (tx: Queryable, slot: number, seed: number, channel: string) =>
+	tx.query(SAVE, saveArguments(slot, seed, channel));
+const save = (db: Db, slot: number, seed: number, channel: string) =>
+	as(db, null, (tx) => saveIn(tx, slot, seed, channel));
 
 const uuidOf = (slot: number) => `c0000000-0000-4000-8000-${String(slot).padStart(12, '0')}`;
 
@@ -140,24 +144,12 @@ describe.each(drivers)('running response counts on %s', (driver) => {
 		await clear();
 		for (const slot of [0, 5]) await save(db, slot, slot, 'online');
 		await save(db, 7, 4, 'kiosk'); // counted already: the four below add to its rows
-		const argumentsOf = (slot: number, seed: number) => {
-			const { answers, demographics, language } = answersFor(seed);
-			return [
-				uuidOf(slot),
-				DEMO,
-				'kiosk',
-				language,
-				`receipt-${slot}`,
-				JSON.stringify(answers),
-				JSON.stringify(demographics)
-			];
-		};
 		await as(db, null, async (tx) => {
 			// four alike: one profile, counted four times in one statement
-			for (const slot of [1, 2, 3, 4]) await tx.query(SAVE, argumentsOf(slot, 4));
-			await tx.query(SAVE, argumentsOf(0, 17)); // a change through the receipt code
+			for (const slot of [1, 2, 3, 4]) await saveIn(tx, slot, 4, 'kiosk');
+			await saveIn(tx, 0, 17, 'kiosk'); // a change through the receipt code
 			await tx.query('select public.delete_response_by_receipt($1)', ['receipt-5']);
-			await tx.query(SAVE, argumentsOf(6, 2));
+			await saveIn(tx, 6, 2, 'kiosk');
 		});
 		const kept = await asServiceRole(db, counts);
 		const rebuilt = await asServiceRole(db, async (tx) => {
@@ -172,6 +164,32 @@ describe.each(drivers)('running response counts on %s', (driver) => {
 			)
 		);
 		expect(respondents).toBe(7);
+		// one marker per transaction, gone at its commit
+		const markers = await db.query('select * from public.response_count_markers');
+		expect(markers).toEqual([]);
+	});
+
+	it('count again when a transaction counts early and saves more afterwards', async () => {
+		await clear();
+		await as(db, null, async (tx) => {
+			await saveIn(tx, 1, 4, 'online');
+			// fires the commit-time count now; what follows needs a count of its own
+			await tx.exec('set constraints all immediate');
+			await saveIn(tx, 2, 9, 'online');
+			await tx.exec('set constraints all deferred');
+			await saveIn(tx, 3, 11, 'paper');
+		});
+		const kept = await asServiceRole(db, counts);
+		const rebuilt = await asServiceRole(db, async (tx) => {
+			await tx.query('select public.recount_responses($1)', [DEMO]);
+			return counts(tx);
+		});
+		expect(kept).toEqual(rebuilt);
+		const uncounted = await db.query(
+			'select id from public.responses where questionnaire_id = $1 and profile_id is null',
+			[DEMO]
+		);
+		expect(uncounted).toEqual([]);
 	});
 
 	it('count again a counted response given one more answer or demographic answer', async () => {
@@ -365,6 +383,14 @@ describe.each(drivers)('running response counts on %s', (driver) => {
 			).rejects.toThrow(DENIED);
 			await expect(
 				as(db, user, (tx) => tx.query('select public.count_pending_responses()'))
+			).rejects.toThrow(DENIED);
+			await expect(
+				as(db, user, (tx) => tx.query('select * from public.response_count_markers'))
+			).rejects.toThrow(DENIED);
+			await expect(
+				as(db, user, (tx) =>
+					tx.query(`insert into public.response_count_markers values (pg_current_xact_id())`)
+				)
 			).rejects.toThrow(DENIED);
 		}
 	});

@@ -49,6 +49,7 @@ const COVERED = [
 	'questionnaire_sections',
 	'questionnaires',
 	'questions',
+	'response_count_markers',
 	'response_profiles',
 	'responses',
 	'session_attendee_counts',
