@@ -2,7 +2,7 @@ import type { Handle, ServerInit } from '@sveltejs/kit';
 import { env } from '$env/dynamic/private';
 import { isLang, negotiateLang } from '$lib/i18n/languages';
 import { readConfig } from '$lib/server/config';
-import { withUser } from '$lib/server/db/with-user';
+import { withUser, withUserPipeline } from '$lib/server/db/with-user';
 import { platform, startPlatform } from '$lib/server/platform';
 import type { Claims } from '$lib/server/db/types';
 
@@ -49,6 +49,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 		? { role: 'authenticated', sub: user.id, email: user.email }
 		: { role: 'anon' };
 	event.locals.asUser = (fn) => withUser(db, claims, fn);
+	event.locals.asUserPipeline = (statements) => withUserPipeline(db, claims, statements);
 
 	const response = await resolve(event, {
 		transformPageChunk: ({ html }) => html.replace('%lang%', lang)

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readConfig } from '../../src/lib/server/config';
 import { openDatabase } from '../../src/lib/server/db/open-database';
-import { NotAPgliteDirectory } from '../../src/lib/server/db/pglite-driver';
+import { NotAPgliteDirectory } from '../../src/lib/server/db/pglite-directory';
 import { DatabaseUnreachable, openPostgres } from '../../src/lib/server/db/postgres-driver';
 import { DEMO_ORGANIZER_EMAIL } from '../../src/lib/server/db/seed-demo';
 import { newPostgresDatabase } from './harness';

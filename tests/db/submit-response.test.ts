@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newReceiptCode } from '../../src/lib/domain/responses/receipt';
 import { seedDemo } from '../../src/lib/server/db/seed-demo';
-import type { Db, Tx } from '../../src/lib/server/db/types';
+import type { Db, Statement, Tx } from '../../src/lib/server/db/types';
+import { withUserPipeline } from '../../src/lib/server/db/with-user';
 import { loadQuestionnaire } from '../../src/lib/server/questionnaires/load-questionnaire';
 import {
 	deleteResponseByReceipt,
@@ -276,7 +277,12 @@ describe.each(drivers)('answering the demo questionnaire on %s', (driver) => {
 	describe('saved together (group commit)', () => {
 		const writer = submissionWriter();
 		/** An anonymous request's locals, as hooks.server.ts makes them. */
-		const resident = { user: null, asUser: <T>(fn: (tx: Tx) => Promise<T>) => as(db, null, fn) };
+		const resident = {
+			user: null,
+			asUser: <T>(fn: (tx: Tx) => Promise<T>) => as(db, null, fn),
+			asUserPipeline: (statements: readonly Statement[]) =>
+				withUserPipeline(db, { role: 'anon' }, statements)
+		};
 		const submission = (over: Partial<Submission> = {}): Submission => ({
 			responseId: crypto.randomUUID(),
 			receipt: newReceiptCode(),
@@ -307,6 +313,43 @@ describe.each(drivers)('answering the demo questionnaire on %s', (driver) => {
 				demographics: before.demographics + 12 * 3
 			});
 			expect(await stored(all[5].responseId)).toMatchObject({ [Q(112)]: 4, [Q(118)]: 3 });
+		});
+
+		it('saves a batch in one round trip once the questionnaire is in memory', async () => {
+			await sendAll([submission()]); // read once, the full way
+			// a transaction of several round trips is not needed any more
+			const pipelineOnly = {
+				...resident,
+				asUser: () => Promise.reject(new Error('read the questionnaire again'))
+			};
+			const all = Array.from({ length: 3 }, () => submission());
+			const settled = await Promise.all(
+				all.map((one) => submitGrouped(pipelineOnly, 'vanier-2026', one, writer))
+			);
+			expect(settled).toEqual(all.map(() => ({ ok: true, outcome: 'created' })));
+			expect(await responseCount(all.map((one) => one.responseId))).toBe(3);
+		});
+
+		it('checks again against a definition changed since it was read', async () => {
+			await sendAll([submission()]);
+			const before = await counts();
+			// at most two people per household now: the remembered definition allowed 3
+			await db.query(`update public.questions set config = $1 where id = $2`, [
+				JSON.stringify({ min: 1, max: 2, integer: true }),
+				Q(118)
+			]);
+			try {
+				const settled = await sendAll([submission(), submission()]);
+				expect(settled.map((s) => s.status === 'fulfilled' && s.value)).toEqual(
+					[1, 2].map(() => ({ ok: false, errors: { [Q(118)]: 'answer_errors.out_of_range' } }))
+				);
+				expect(await counts()).toEqual(before);
+			} finally {
+				await db.query(`update public.questions set config = $1 where id = $2`, [
+					JSON.stringify({ min: 1, max: 20, integer: true }),
+					Q(118)
+				]);
+			}
 		});
 
 		it('gives a bad submission its own outcome and saves the others', async () => {

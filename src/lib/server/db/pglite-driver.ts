@@ -1,23 +1,8 @@
-import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
-import type { Db, Queryable, Tx } from './types';
-
-export class NotAPgliteDirectory extends Error {}
-
-/**
- * Refuses a non-empty directory that holds no PostgreSQL data: PGlite would initialise a cluster
- * into it and mix its files with whatever is there.
- */
-export function assertPgliteDirectory(dataDir: string): void {
-	if (!existsSync(dataDir)) return;
-	const entries = readdirSync(dataDir);
-	if (entries.length === 0 || entries.includes('PG_VERSION')) return;
-	throw new NotAPgliteDirectory(
-		`DATA_DIR "${dataDir}" is not empty and is not a PGlite database (no PG_VERSION file). ` +
-			'Choose an empty or new directory; nothing in this one was changed.'
-	);
-}
+import { assertPgliteDirectory } from './pglite-directory';
+import { withSavepoints } from './savepoints';
+import type { Db, Queryable, Row } from './types';
 
 function wrap(target: PGlite | Transaction): Queryable {
 	return {
@@ -31,27 +16,10 @@ function wrap(target: PGlite | Transaction): Queryable {
 	};
 }
 
-function inTransaction(target: Transaction): Tx {
-	let depth = 0;
-	const tx: Tx = {
-		...wrap(target),
-		async savepoint(fn) {
-			const name = `sp_${++depth}`;
-			await target.exec(`savepoint ${name}`);
-			try {
-				const result = await fn(tx);
-				await target.exec(`release savepoint ${name}`);
-				return result;
-			} catch (error) {
-				await target.exec(`rollback to savepoint ${name}`);
-				throw error;
-			}
-		}
-	};
-	return tx;
-}
-
-/** dataDir undefined means in memory (tests). */
+/**
+ * PGlite in this thread: tests, benchmarks and tools. The server runs it in a thread of its own
+ * (pglite-worker-driver.ts). dataDir undefined means in memory.
+ */
 export async function openPglite(dataDir?: string): Promise<Db> {
 	if (dataDir) assertPgliteDirectory(dataDir);
 	const pg = dataDir ? await PGlite.create(join(dataDir)) : await PGlite.create();
@@ -61,7 +29,14 @@ export async function openPglite(dataDir?: string): Promise<Db> {
 		...self,
 		// PGlite has one connection; its transaction() holds it exclusively, so concurrent
 		// requests queue rather than interleave.
-		transaction: (fn) => pg.transaction((tx) => fn(inTransaction(tx))),
+		transaction: (fn) => pg.transaction((tx) => fn(withSavepoints(wrap(tx)))),
+		pipeline: (statements) =>
+			pg.transaction(async (tx) => {
+				const results = [];
+				for (const { text, params } of statements)
+					results.push((await tx.query<Row>(text, params as unknown[] | undefined)).rows);
+				return results;
+			}),
 		close: () => pg.close()
 	};
 }

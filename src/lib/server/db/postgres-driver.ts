@@ -1,5 +1,5 @@
 import postgres from 'postgres';
-import type { Db, Queryable, Tx } from './types';
+import type { Db, Queryable, Row, Tx } from './types';
 
 export class DatabaseUnreachable extends Error {}
 
@@ -77,6 +77,15 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
 		...self,
 		transaction: async (fn) =>
 			(await sql.begin((tx) => fn(inTransaction(tx)))) as Awaited<ReturnType<typeof fn>>,
+		// An array of queries from begin's callback: postgres.js sends them without waiting.
+		pipeline: async (statements) => {
+			const results = (await sql.begin((tx) =>
+				statements.map(({ text, params }) =>
+					tx.unsafe(text, (params ?? []) as postgres.ParameterOrJSON<never>[])
+				)
+			)) as unknown as Row[][];
+			return results.map((rows) => [...rows]);
+		},
 		close: () => sql.end({ timeout: 5 })
 	};
 }

@@ -7,6 +7,12 @@ export interface Queryable {
 	exec(text: string): Promise<void>;
 }
 
+/** One statement and its parameters. */
+export interface Statement {
+	text: string;
+	params?: readonly unknown[];
+}
+
 /** Inside a transaction. */
 export interface Tx extends Queryable {
 	/**
@@ -25,6 +31,13 @@ export interface Tx extends Queryable {
 export interface Db extends Queryable {
 	readonly kind: 'pglite' | 'postgres';
 	transaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T>;
+	/**
+	 * Runs statements in order in one transaction, all or nothing, sent together: one message to
+	 * PGlite's thread, pipelined on PostgreSQL, so the connection is held for no round trip in
+	 * between. For work whose statements need nothing from each other's results. Resolves with
+	 * each statement's rows.
+	 */
+	pipeline(statements: readonly Statement[]): Promise<Row[][]>;
 	close(): Promise<void>;
 }
 

@@ -3,7 +3,8 @@ import type { Queryable } from '../db/types';
 import {
 	loadDefinition,
 	loadQuestionnaireMeta,
-	type LoadedQuestionnaire
+	type LoadedQuestionnaire,
+	type QuestionnaireMeta
 } from './load-questionnaire';
 
 export interface AnswerableQuestionnaire {
@@ -16,6 +17,8 @@ interface Entry {
 	version: string;
 	definition: LoadedQuestionnaire['definition'];
 	parsed: QuestionnaireDefinition | null;
+	/** as last read: only its id and slug are taken from here without reading it again */
+	meta: QuestionnaireMeta;
 }
 
 /*
@@ -29,6 +32,8 @@ interface Entry {
  */
 const MAX_ENTRIES = 200;
 const cache = new Map<string, Entry>();
+/** slug → id of the questionnaires in the cache (a published questionnaire's slug never changes) */
+const idsBySlug = new Map<string, string>();
 
 /** Shared between requests: freezing makes an accidental change fail loudly instead of leaking. */
 function deepFreeze<T>(value: T): T {
@@ -42,8 +47,13 @@ function deepFreeze<T>(value: T): T {
 function remember(id: string, entry: Entry) {
 	cache.delete(id);
 	cache.set(id, entry);
+	idsBySlug.set(entry.meta.slug, id);
 	// Map keeps insertion order: the first key is the least recently stored.
-	if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value!);
+	if (cache.size > MAX_ENTRIES) {
+		const oldest = cache.keys().next().value!;
+		idsBySlug.delete(cache.get(oldest)!.meta.slug);
+		cache.delete(oldest);
+	}
 }
 
 /**
@@ -64,9 +74,32 @@ export async function loadAnswerableQuestionnaire(
 		entry = deepFreeze({
 			version: meta.definitionVersion,
 			definition,
-			parsed: parsed.success ? parsed.data : null
+			parsed: parsed.success ? parsed.data : null,
+			// a copy: the caller's own stays theirs to change
+			meta: structuredClone(meta)
 		});
-		remember(meta.id, entry);
-	}
+	} else entry = { ...entry, meta: deepFreeze(structuredClone(meta)) };
+	remember(meta.id, entry);
 	return { loaded: { meta, definition: entry.definition }, definition: entry.parsed };
+}
+
+/**
+ * The questionnaire at slug as this process last read it, without reading it now: who may see it
+ * and whether it still takes answers are not known from here. For checking submissions that are
+ * then saved with the definition version they were checked against, which the database compares
+ * (save_responses answers 'stale' when it changed). undefined when not in memory.
+ */
+export function rememberedAnswerable(
+	slug: string
+): { questionnaire: AnswerableQuestionnaire; version: string } | undefined {
+	const id = idsBySlug.get(slug);
+	const entry = id === undefined ? undefined : cache.get(id);
+	if (!entry || entry.meta.slug !== slug) return undefined;
+	return {
+		questionnaire: {
+			loaded: { meta: entry.meta, definition: entry.definition },
+			definition: entry.parsed
+		},
+		version: entry.version
+	};
 }

@@ -1,9 +1,12 @@
 import { groupCommit } from '../db/group-commit';
-import { loadAnswerableQuestionnaire } from './load-answerable-questionnaire';
+import { loadAnswerableQuestionnaire, rememberedAnswerable } from './load-answerable-questionnaire';
 import {
 	checkSubmission,
 	saveCheckedSubmissions,
+	saveResponsesStatement,
+	submissionRefusal,
 	type CheckedSubmission,
+	type SavedOutcomes,
 	type Submission,
 	type SubmitOutcome
 } from './submit-response';
@@ -11,19 +14,60 @@ import {
 export type GroupedOutcome = SubmitOutcome | { ok: false; reason: 'not_found' };
 
 interface Queued {
-	/** the request's own locals.asUser: every request of one key runs as the same user */
+	/** the request's own locals: every request of one key runs as the same user */
 	asUser: App.Locals['asUser'];
+	asUserPipeline: App.Locals['asUserPipeline'];
 	slug: string;
 	submission: Submission;
 }
 
 /**
- * One transaction for a batch, as its people (they share one key, so one role and claims):
- * each questionnaire read once under RLS (its parsed definition is usually in memory), each
- * submission checked against the definition of that same transaction, then the valid ones saved
- * by one statement. A submission that fails its checks is answered without touching the others.
+ * The usual case in one round trip: submissions checked against the definitions this process
+ * holds in memory, then saved by one statement sent with the role and claims (asUserPipeline),
+ * with the definition version each was checked against. Only what that settles is answered
+ * here (created, updated, duplicate); the rest is left undefined, for the full way below:
+ * questionnaires not in memory or no longer taking answers, definitions changed since ('stale'),
+ * answers that fail their checks (told against the definition read now), contact details (saved
+ * after their response). Rejects, having saved nothing, when the database refuses the statement.
  */
-function commitBatch(items: Queued[]): Promise<GroupedOutcome[]> {
+async function saveRemembered(items: Queued[]): Promise<(GroupedOutcome | undefined)[]> {
+	const outcomes: (GroupedOutcome | undefined)[] = items.map(() => undefined);
+	const versions = new Map<CheckedSubmission, string>();
+	const ready: { at: number; checked: CheckedSubmission }[] = [];
+	items.forEach(({ slug, submission }, at) => {
+		const remembered = rememberedAnswerable(slug);
+		const definition = remembered?.questionnaire.definition;
+		if (!remembered || !definition || submission.contact) return;
+		const result = checkSubmission(
+			{ loaded: remembered.questionnaire.loaded, definition },
+			submission
+		);
+		if (!result.ok) return;
+		versions.set(result.checked, remembered.version);
+		ready.push({ at, checked: result.checked });
+	});
+	if (ready.length === 0) return outcomes;
+	const statement = saveResponsesStatement(
+		ready.map((r) => r.checked),
+		(checked) => versions.get(checked)!
+	);
+	const [[saved]] = (await items[0].asUserPipeline([statement])) as [[SavedOutcomes]];
+	ready.forEach(({ at }, i) => {
+		const outcome = saved.outcomes[i];
+		if (outcome === 'created' || outcome === 'updated' || outcome === 'duplicate')
+			outcomes[at] = { ok: true, outcome };
+	});
+	return outcomes;
+}
+
+/**
+ * The full way: one transaction for a batch, as its people (they share one key, so one role and
+ * claims): each questionnaire read once under RLS (its parsed definition is usually in memory),
+ * each submission checked against the definition of that same transaction, then the valid ones
+ * saved by one statement. A submission that fails its checks is answered without touching the
+ * others.
+ */
+function commitReading(items: Queued[]): Promise<GroupedOutcome[]> {
 	return items[0].asUser(async (tx) => {
 		const questionnaires = new Map<
 			string,
@@ -54,6 +98,28 @@ function commitBatch(items: Queued[]): Promise<GroupedOutcome[]> {
 	});
 }
 
+/**
+ * A batch: what saveRemembered settles in one round trip, then the rest the full way. Once some
+ * are saved, the rest go one at a time, so that a refusal of the database is only its own
+ * submission's (a refusal that is not a submission's outcome rejects the batch, and the group
+ * commit tries each again alone: a response already saved then answers 'updated').
+ */
+async function commitBatch(items: Queued[]): Promise<GroupedOutcome[]> {
+	const outcomes = await saveRemembered(items);
+	const rest = items.flatMap((item, at) => (outcomes[at] ? [] : [{ item, at }]));
+	if (rest.length === items.length) return commitReading(items);
+	for (const { item, at } of rest)
+		outcomes[at] = await commitReading([item]).then(
+			([outcome]) => outcome,
+			(error) => {
+				const refusal = submissionRefusal(error);
+				if (!refusal) throw error;
+				return refusal;
+			}
+		);
+	return outcomes as GroupedOutcome[];
+}
+
 type Write = (key: string, item: Queued) => Promise<GroupedOutcome>;
 
 /**
@@ -78,7 +144,7 @@ const serverWrite = submissionWriter();
  * `writer` is for tests.
  */
 export function submitGrouped(
-	locals: Pick<App.Locals, 'asUser' | 'user'>,
+	locals: Pick<App.Locals, 'asUser' | 'asUserPipeline' | 'user'>,
 	slug: string,
 	submission: Submission,
 	writer: Write = serverWrite
@@ -86,5 +152,6 @@ export function submitGrouped(
 	// Only requests made as the same person (or all anonymous ones) may share a transaction:
 	// it runs with their role and claims.
 	const key = locals.user ? `user:${locals.user.id}` : 'anon';
-	return writer(key, { asUser: locals.asUser, slug, submission });
+	const { asUser, asUserPipeline } = locals;
+	return writer(key, { asUser, asUserPipeline, slug, submission });
 }

@@ -8,7 +8,7 @@ import { normalizeReceipt } from '$lib/domain/responses/receipt';
 import type { Lang } from '$lib/i18n/languages';
 import { hashToken } from '../auth/tokens';
 import { pgError, UNIQUE_VIOLATION } from '../db/errors';
-import type { Queryable } from '../db/types';
+import type { Queryable, Statement } from '../db/types';
 import type { LoadedQuestionnaire } from './load-questionnaire';
 
 export type Channel = 'online' | 'paper' | 'kiosk' | 'event' | 'focus_group' | 'interview';
@@ -76,6 +76,37 @@ export function checkSubmission(
 	};
 }
 
+export type SavedOutcome = 'created' | 'updated' | 'duplicate' | 'closed' | 'stale';
+export type SavedOutcomes = { outcomes: SavedOutcome[] };
+
+/**
+ * The statement saving checked submissions (public.save_responses), one outcome each in
+ * `outcomes`. With `version`, the definition version they were checked against: the database
+ * then saves none of them and answers 'stale' if the definition has changed since.
+ */
+export function saveResponsesStatement(
+	checked: readonly CheckedSubmission[],
+	version?: (c: CheckedSubmission) => string
+): Statement {
+	return {
+		text: 'select public.save_responses($1::jsonb) as outcomes',
+		params: [
+			JSON.stringify(
+				checked.map((c) => ({
+					id: c.submission.responseId,
+					questionnaire: c.questionnaireId,
+					channel: c.submission.channel,
+					language: c.submission.language,
+					receipt: c.receiptHash,
+					answers: c.answers,
+					demographics: c.demographics,
+					version: version?.(c)
+				}))
+			)
+		]
+	};
+}
+
 /**
  * Saves checked submissions, all in one statement (public.save_responses), then the contact
  * details of those that left some. One outcome per submission, in order: created, updated,
@@ -92,25 +123,13 @@ export async function saveCheckedSubmissions(
 	checked: readonly CheckedSubmission[]
 ): Promise<SubmitOutcome[]> {
 	if (checked.length === 0) return [];
-	const [{ outcomes }] = await tx.query<{
-		outcomes: ('created' | 'updated' | 'duplicate' | 'closed')[];
-	}>('select public.save_responses($1::jsonb) as outcomes', [
-		JSON.stringify(
-			checked.map((c) => ({
-				id: c.submission.responseId,
-				questionnaire: c.questionnaireId,
-				channel: c.submission.channel,
-				language: c.submission.language,
-				receipt: c.receiptHash,
-				answers: c.answers,
-				demographics: c.demographics
-			}))
-		)
-	]);
+	const { text, params } = saveResponsesStatement(checked);
+	const [{ outcomes }] = await tx.query<SavedOutcomes>(text, params);
 	const results: SubmitOutcome[] = [];
 	for (const [i, { submission, receiptHash }] of checked.entries()) {
 		const outcome = outcomes[i];
-		if (outcome === 'closed') {
+		// ('stale' only answers a version, never sent from here)
+		if (outcome === 'closed' || outcome === 'stale') {
 			results.push({ ok: false, reason: 'closed' });
 			continue;
 		}
