@@ -5,7 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NotAPgliteDirectory } from '../../src/lib/server/db/pglite-directory';
 import { openPglite } from '../../src/lib/server/db/pglite-driver';
 import { emptyDb } from './harness';
-import { openPgliteInWorker } from '../../src/lib/server/db/pglite-worker-driver';
+import {
+	EmbeddedDatabaseStopped,
+	openPgliteInWorker
+} from '../../src/lib/server/db/pglite-worker-driver';
 import type { Db } from '../../src/lib/server/db/types';
 
 // The server's embedded database runs in a thread of its own (pglite-worker-driver.ts). It must
@@ -120,6 +123,24 @@ describe('PGlite in its own thread', () => {
 		mkdirSync(documents);
 		writeFileSync(join(documents, 'notes.txt'), 'precious');
 		await expect(openPgliteInWorker(documents)).rejects.toThrow(NotAPgliteDirectory);
+	});
+});
+
+describe('when PGlite’s thread stops', () => {
+	it('rejects what was waiting and what comes after, and says so once', async () => {
+		// a thread that starts, then dies on its first message, as a crash inside PGlite would
+		const source = `import { parentPort } from 'node:worker_threads';
+			parentPort.postMessage({ ready: true });
+			parentPort.on('message', () => process.exit(3));`;
+		const stops: string[] = [];
+		const db = await openPgliteInWorker(undefined, {
+			source,
+			onStopped: (error) => stops.push(error.message)
+		});
+		await expect(db.query('select 1')).rejects.toThrow(EmbeddedDatabaseStopped);
+		await expect(db.transaction((tx) => tx.query('select 1'))).rejects.toThrow(/stopped/);
+		expect(stops).toEqual(['The embedded database stopped: its thread exited (code 3)']);
+		await db.close();
 	});
 });
 

@@ -99,6 +99,15 @@ describe.each(drivers)('running response counts on %s', (driver) => {
 	});
 	afterAll(() => db.close());
 
+	/** The counts kept as things happened, and the same counts rebuilt from the answers. */
+	const keptAndRebuilt = async () => ({
+		kept: await asServiceRole(db, counts),
+		rebuilt: await asServiceRole(db, async (tx) => {
+			await tx.query('select public.recount_responses($1)', [DEMO]);
+			return counts(tx);
+		})
+	});
+
 	const clear = () =>
 		asServiceRole(db, (tx) =>
 			tx.query('delete from public.responses where questionnaire_id = $1', [DEMO])
@@ -129,11 +138,7 @@ describe.each(drivers)('running response counts on %s', (driver) => {
 							tx.query('delete from public.responses where id = $1', [uuidOf(op.slot)])
 						);
 				}
-				const kept = await asServiceRole(db, counts);
-				const rebuilt = await asServiceRole(db, async (tx) => {
-					await tx.query('select public.recount_responses($1)', [DEMO]);
-					return counts(tx);
-				});
+				const { kept, rebuilt } = await keptAndRebuilt();
 				expect(kept).toEqual(rebuilt);
 			}),
 			{ numRuns: driver === 'pglite' ? 25 : 12 }
@@ -151,11 +156,7 @@ describe.each(drivers)('running response counts on %s', (driver) => {
 			await tx.query('select public.delete_response_by_receipt($1)', ['receipt-5']);
 			await saveIn(tx, 6, 2, 'kiosk');
 		});
-		const kept = await asServiceRole(db, counts);
-		const rebuilt = await asServiceRole(db, async (tx) => {
-			await tx.query('select public.recount_responses($1)', [DEMO]);
-			return counts(tx);
-		});
+		const { kept, rebuilt } = await keptAndRebuilt();
 		expect(kept).toEqual(rebuilt);
 		const [{ respondents }] = await asServiceRole(db, (tx) =>
 			tx.query<{ respondents: number }>(
@@ -169,6 +170,41 @@ describe.each(drivers)('running response counts on %s', (driver) => {
 		expect(markers).toEqual([]);
 	});
 
+	it('count the responses saved together by save_responses as it inserts them', async () => {
+		await clear();
+		await save(db, 0, 3, 'online'); // saved before: the batch below changes it
+		const submissions = [
+			...[1, 2, 3, 4, 5, 6].map((slot) => [slot, slot % 3, slot % 2 ? 'online' : 'kiosk'] as const),
+			[0, 8, 'online'] as const // the same id and receipt again: a change, through save_response
+		].map(([slot, seed, channel]) => {
+			const { answers, demographics, language } = answersFor(seed);
+			const receipt = `receipt-${slot}`;
+			return {
+				id: uuidOf(slot),
+				questionnaire: DEMO,
+				channel,
+				language,
+				receipt,
+				answers,
+				demographics
+			};
+		});
+		const [{ outcomes }] = await as(db, null, (tx) =>
+			tx.query<{ outcomes: string[] }>('select public.save_responses($1::jsonb) as outcomes', [
+				JSON.stringify(submissions)
+			])
+		);
+		expect(outcomes).toEqual([...Array(6).fill('created'), 'updated']);
+		const { kept, rebuilt } = await keptAndRebuilt();
+		expect(kept).toEqual(rebuilt);
+		expect(kept.length).toBeGreaterThan(10);
+		const uncounted = await db.query(
+			'select id from public.responses where questionnaire_id = $1 and profile_id is null',
+			[DEMO]
+		);
+		expect(uncounted).toEqual([]);
+	});
+
 	it('count again when a transaction counts early and saves more afterwards', async () => {
 		await clear();
 		await as(db, null, async (tx) => {
@@ -179,11 +215,7 @@ describe.each(drivers)('running response counts on %s', (driver) => {
 			await tx.exec('set constraints all deferred');
 			await saveIn(tx, 3, 11, 'paper');
 		});
-		const kept = await asServiceRole(db, counts);
-		const rebuilt = await asServiceRole(db, async (tx) => {
-			await tx.query('select public.recount_responses($1)', [DEMO]);
-			return counts(tx);
-		});
+		const { kept, rebuilt } = await keptAndRebuilt();
 		expect(kept).toEqual(rebuilt);
 		const uncounted = await db.query(
 			'select id from public.responses where questionnaire_id = $1 and profile_id is null',
@@ -212,11 +244,7 @@ describe.each(drivers)('running response counts on %s', (driver) => {
 				[uuidOf(3)]
 			)
 		);
-		const kept = await asServiceRole(db, counts);
-		const rebuilt = await asServiceRole(db, async (tx) => {
-			await tx.query('select public.recount_responses($1)', [DEMO]);
-			return counts(tx);
-		});
+		const { kept, rebuilt } = await keptAndRebuilt();
 		expect(kept).toEqual(rebuilt);
 		expect(kept.join('\n')).toMatch(/"gender": "woman"/);
 	});

@@ -15,9 +15,11 @@ import type { Db } from './types';
 export async function openDatabase(config: Config, log: (line: string) => void = console.log) {
 	const db: Db = config.DATABASE_URL
 		? await openPostgres(config.DATABASE_URL, { max: config.DATABASE_POOL_SIZE })
-		: await openPgliteInWorker(config.DATA_DIR, (stopped) => {
-				log(`${stopped.message}. The server stops.`);
-				process.exit(1);
+		: await openPgliteInWorker(config.DATA_DIR, {
+				onStopped: (stopped) => {
+					log(`${stopped.message}. The server stops.`);
+					process.exit(1);
+				}
 			});
 	const applied = await migrate(db);
 	// the first migration ran now: the database was empty before this start

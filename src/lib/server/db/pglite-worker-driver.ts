@@ -34,11 +34,18 @@ function revive(fields: Record<string, unknown>): Error {
  */
 export async function openPgliteInWorker(
 	dataDir?: string,
-	onStopped: (error: EmbeddedDatabaseStopped) => void = () => {}
+	{
+		onStopped = () => {},
+		source = threadSource
+	}: {
+		onStopped?: (error: EmbeddedDatabaseStopped) => void;
+		/** the thread's module (tests give one that fails) */
+		source?: string;
+	} = {}
 ): Promise<Db> {
 	if (dataDir) assertPgliteDirectory(dataDir);
 	const pgliteUrl = pathToFileURL(createRequire(import.meta.url).resolve('@electric-sql/pglite'));
-	const worker = new Worker(new URL(`data:text/javascript,${encodeURIComponent(threadSource)}`), {
+	const worker = new Worker(new URL(`data:text/javascript,${encodeURIComponent(source)}`), {
 		workerData: { pgliteUrl: pgliteUrl.href, dataDir: dataDir ? join(dataDir) : undefined }
 	});
 
