@@ -8,7 +8,7 @@
 --    if the definition has changed since, the submissions to that questionnaire are answered
 --    'stale' and nothing of them is saved: the server reads the questionnaire again and checks
 --    them anew. Submissions without "version" are saved as before.
--- 2. It counts the new responses it saves itself, from the submissions, as it inserts them,
+-- 2. It counts the new responses it saves itself (one alone too), from the submissions, as it inserts them,
 --    instead of leaving them to the commit-time count (20261123003000), which read every new
 --    response's answers back and updated each response row to mark it counted. Measured on
 --    PGlite, that count was about as much work as the save. For that, a response's answers and
@@ -57,8 +57,9 @@ create or replace function public.save_responses(submissions jsonb) returns text
       raise exception 'an answer names a question of another questionnaire' using errcode = 'P0001', hint = 'unknown_question';
     end if;
 
-    -- New ids, first time in the batch, to questionnaires taking answers now. (One submission
-    -- alone goes through save_response: the set-based statements cost more for one.)
+    -- New ids, first time in the batch, to questionnaires taking answers now; a submission
+    -- alone too, now that these statements count it (save_response, which leaves it to the
+    -- commit-time count, was measured 2.5 times slower for one).
     select coalesce(array_agg(f.n), '{}') into fresh
     from (
       select distinct on ((e.s ->> 'id')::uuid) e.n, (e.s ->> 'id')::uuid as id, (e.s ->> 'questionnaire')::uuid as questionnaire_id
@@ -66,16 +67,17 @@ create or replace function public.save_responses(submissions jsonb) returns text
       order by (e.s ->> 'id')::uuid, e.n
     ) f
     where f.questionnaire_id = any(open_questionnaires)
-      and not exists (select 1 from public.responses r where r.id = f.id)
-      and jsonb_array_length(submissions) > 1;
+      and not exists (select 1 from public.responses r where r.id = f.id);
 
     -- New responses are counted here, from the submissions themselves, as they are inserted,
     -- instead of at commit from the rows just written (count_pending_responses): their answers
     -- and demographic answers go in first (their foreign keys checked at the end of this
     -- block, once the responses are in), so that the responses are inserted already counted,
-    -- with their profile, and nothing reads them back or updates them. A response saved
-    -- meanwhile by another transaction (a retry) fails the whole call on its key: the server
-    -- then saves the submissions one by one, through save_response.
+    -- with their profile, and nothing reads them back or updates them. A key already taken (a
+    -- response saved meanwhile by another transaction, or a receipt code in use) fails the
+    -- whole call: the server saves the submissions again (in a new transaction, where a
+    -- response saved meanwhile is seen and goes through save_response). Catching it here
+    -- would cost a subtransaction on every call, for a race PGlite never has.
     set constraints public.answers_response_id_fkey, public.demographic_answers_response_id_fkey deferred;
     insert into public.answers (response_id, question_id, value)
     select (e.s ->> 'id')::uuid, a.k::uuid, a.v
@@ -128,8 +130,6 @@ create or replace function public.save_responses(submissions jsonb) returns text
         and p.language = f.language and p.demographics = f.demographics
       cross join jsonb_each(f.s -> 'answers') as a(k, v)
       join public.questions q on q.id = a.k::uuid
-    -- (inserted named here so that it runs: a data-modifying WITH runs whether read or not,
-    -- but reading it ties the counts to responses that are in)
     where f.id in (select id from inserted)
     group by 1, 2, 3
     order by 1, 2, 3

@@ -63,6 +63,26 @@ const saveIn = (tx: Queryable, slot: number, seed: number, channel: string) =>
 const save = (db: Db, slot: number, seed: number, channel: string) =>
 	as(db, null, (tx) => saveIn(tx, slot, seed, channel));
 
+/** A submission as save_responses takes it (answers already in their stored form). */
+function batchItem(slot: number, seed: number, channel: string) {
+	const { answers, demographics, language } = answersFor(seed);
+	const receipt = `receipt-${slot}`;
+	return {
+		id: uuidOf(slot),
+		questionnaire: DEMO,
+		channel,
+		language,
+		receipt,
+		answers,
+		demographics
+	};
+}
+
+const saveMany = async (tx: Queryable, submissions: ReturnType<typeof batchItem>[]) =>
+	tx.query<{ outcomes: string[] }>('select public.save_responses($1::jsonb) as outcomes', [
+		JSON.stringify(submissions)
+	]);
+
 const uuidOf = (slot: number) => `c0000000-0000-4000-8000-${String(slot).padStart(12, '0')}`;
 
 /** The questionnaire's counts as rows of text, zero counts left out (they count nobody). */
@@ -174,26 +194,10 @@ describe.each(drivers)('running response counts on %s', (driver) => {
 		await clear();
 		await save(db, 0, 3, 'online'); // saved before: the batch below changes it
 		const submissions = [
-			...[1, 2, 3, 4, 5, 6].map((slot) => [slot, slot % 3, slot % 2 ? 'online' : 'kiosk'] as const),
-			[0, 8, 'online'] as const // the same id and receipt again: a change, through save_response
-		].map(([slot, seed, channel]) => {
-			const { answers, demographics, language } = answersFor(seed);
-			const receipt = `receipt-${slot}`;
-			return {
-				id: uuidOf(slot),
-				questionnaire: DEMO,
-				channel,
-				language,
-				receipt,
-				answers,
-				demographics
-			};
-		});
-		const [{ outcomes }] = await as(db, null, (tx) =>
-			tx.query<{ outcomes: string[] }>('select public.save_responses($1::jsonb) as outcomes', [
-				JSON.stringify(submissions)
-			])
-		);
+			...[1, 2, 3, 4, 5, 6].map((slot) => batchItem(slot, slot % 3, slot % 2 ? 'online' : 'kiosk')),
+			batchItem(0, 8, 'online') // the same id and receipt again: a change, through save_response
+		];
+		const [{ outcomes }] = await as(db, null, (tx) => saveMany(tx, submissions));
 		expect(outcomes).toEqual([...Array(6).fill('created'), 'updated']);
 		const { kept, rebuilt } = await keptAndRebuilt();
 		expect(kept).toEqual(rebuilt);
@@ -204,6 +208,38 @@ describe.each(drivers)('running response counts on %s', (driver) => {
 		);
 		expect(uncounted).toEqual([]);
 	});
+
+	it.runIf(driver === 'postgres')(
+		'refuse, keeping nothing, a batch holding a response another transaction saved meanwhile',
+		async () => {
+			await clear();
+			const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+			let release = () => {};
+			const held = new Promise<void>((resolve) => (release = resolve));
+			const first = as(db, null, async (tx) => {
+				await saveMany(tx, [batchItem(1, 4, 'online'), batchItem(2, 5, 'online')]);
+				await held; // not committed yet
+			});
+			await pause(150);
+			// the same response again (same id and receipt), with another: waits on the first
+			const again = [batchItem(1, 4, 'online'), batchItem(3, 6, 'kiosk')];
+			const second = as(db, null, (tx) => saveMany(tx, again)).catch((error: unknown) => error);
+			await pause(150);
+			release();
+			await first;
+			// the key taken fails the call, keeping nothing of it (the server then saves again)
+			expect(await second).toMatchObject({ code: '23505' });
+			const [{ outcomes }] = await as(db, null, (tx) => saveMany(tx, again));
+			expect(outcomes).toEqual(['updated', 'created']);
+			const { kept, rebuilt } = await keptAndRebuilt();
+			expect(kept).toEqual(rebuilt);
+			const [{ n }] = await db.query<{ n: number }>(
+				'select count(*)::int as n from public.responses where questionnaire_id = $1',
+				[DEMO]
+			);
+			expect(n).toBe(3);
+		}
+	);
 
 	it('count again when a transaction counts early and saves more afterwards', async () => {
 		await clear();

@@ -330,6 +330,29 @@ describe.each(drivers)('answering the demo questionnaire on %s', (driver) => {
 			expect(await responseCount(all.map((one) => one.responseId))).toBe(3);
 		});
 
+		it.runIf(driver === 'postgres')(
+			'answers a retry saved meanwhile by another transaction as the update it is',
+			async () => {
+				await sendAll([submission()]); // the questionnaire in memory: one round trip
+				const one = submission();
+				const loaded = await as(db, null, (tx) => loadQuestionnaire(tx, { slug: 'vanier-2026' }));
+				let release = () => {};
+				const held = new Promise<void>((resolve) => (release = resolve));
+				// the first try, saved by another transaction that has not committed yet
+				const first = as(db, null, async (tx) => {
+					await submitResponse(tx, loaded!, one);
+					await held;
+				});
+				await new Promise((resolve) => setTimeout(resolve, 150));
+				const retry = submitGrouped(resident, 'vanier-2026', one, writer);
+				await new Promise((resolve) => setTimeout(resolve, 150));
+				release();
+				await first;
+				expect(await retry).toEqual({ ok: true, outcome: 'updated' });
+				expect(await responseCount([one.responseId])).toBe(1);
+			}
+		);
+
 		it('checks again against a definition changed since it was read', async () => {
 			await sendAll([submission()]);
 			const before = await counts();

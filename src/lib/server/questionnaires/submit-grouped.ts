@@ -1,3 +1,4 @@
+import { pgError, UNIQUE_VIOLATION } from '../db/errors';
 import { groupCommit } from '../db/group-commit';
 import { loadAnswerableQuestionnaire, rememberedAnswerable } from './load-answerable-questionnaire';
 import {
@@ -105,7 +106,13 @@ function commitReading(items: Queued[]): Promise<GroupedOutcome[]> {
  * commit tries each again alone: a response already saved then answers 'updated').
  */
 async function commitBatch(items: Queued[]): Promise<GroupedOutcome[]> {
-	const outcomes = await saveRemembered(items);
+	const outcomes = await saveRemembered(items).catch((error: unknown) => {
+		// A key taken: a response saved meanwhile by another transaction (a retry elsewhere), or
+		// a receipt code in use. Nothing was saved; the full way, in a new transaction, sees the
+		// first as saved and gives each its outcome.
+		if (pgError(error).code === UNIQUE_VIOLATION) return items.map(() => undefined);
+		throw error;
+	});
 	const rest = items.flatMap((item, at) => (outcomes[at] ? [] : [{ item, at }]));
 	if (rest.length === items.length) return commitReading(items);
 	for (const { item, at } of rest)
