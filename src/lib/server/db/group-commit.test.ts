@@ -45,6 +45,8 @@ describe('groupCommit', () => {
 		const { calls, commit } = recordingCommit();
 		const write = groupCommit({ commit });
 		const all = [1, 2].map((id) => write('anon', item(id)));
+		// the queue grew after the first write: one more turn to see whether more come
+		await tick();
 		await tick();
 		expect(calls.map((c) => c.items.map((i) => i.id))).toEqual([[1, 2]]);
 		calls[0].release();
@@ -63,6 +65,40 @@ describe('groupCommit', () => {
 		expect(calls.map((c) => c.items.map((i) => i.id))).toEqual([[1], [2, 3, 4]]);
 		calls[1].release();
 		expect(await Promise.all(all)).toEqual(['saved 1', 'saved 2', 'saved 3', 'saved 4']);
+	});
+
+	it('keeps gathering while writes keep arriving, one more each turn, at most eight turns', async () => {
+		const { calls, commit } = recordingCommit();
+		const write = groupCommit({ commit });
+		const all: Promise<string>[] = [];
+		/** writes arriving one per turn of the event loop, as a wave of requests is read */
+		const arrive = (ids: number[]) =>
+			ids.length > 0 &&
+			setImmediate(() => {
+				all.push(write('anon', item(ids[0])));
+				arrive(ids.slice(1));
+			});
+		arrive([2, 3, 4]);
+		all.push(write('anon', item(1)));
+		await tick();
+		await tick();
+		expect(calls.map((c) => c.items.map((i) => i.id))).toEqual([[1, 2, 3, 4]]);
+		calls[0].release();
+		await Promise.all(all);
+
+		// a wave that does not stop is cut after eight turns: the first ones do not wait for ever
+		const endless = Array.from({ length: 20 }, (_, i) => 10 + i);
+		arrive(endless);
+		all.push(write('anon', item(9)));
+		for (let i = 0; i < 25; i++) await tick(); // every one of them is in by now
+		expect(calls[1].items.length).toBeGreaterThan(1);
+		expect(calls[1].items.length).toBeLessThanOrEqual(9);
+		for (let next = 1; next < calls.length; next++) {
+			calls[next].release();
+			await tick();
+			await tick();
+		}
+		expect(await Promise.all(all)).toHaveLength(25);
 	});
 
 	it('answers a write only once its transaction has committed', async () => {

@@ -8,10 +8,12 @@
  *   write is as fast as it would be without this.
  * - Writes that arrive while their key's transaction runs wait for it, then all of them (up to
  *   maxBatch) go in the next one, in arrival order.
- * - Why the turn: PGlite runs in this thread, and a transaction's queries follow each other
- *   without letting the event loop read the sockets, so requests sent meanwhile are only read
- *   once it has committed; each then found nothing running and started alone. One turn before
- *   each transaction lets the requests already received reach the queue first.
+ * - Why the turns: requests sent while a transaction commits are read by the server as the
+ *   event loop gets to them, and the people answered by a commit send their next ones at once.
+ *   Each transaction starts after one turn of the event loop, and after more (up to 8) while the
+ *   queue still grows from one turn to the next, so that such a wave goes in one transaction
+ *   rather than a first straggler alone, followed by all the others. With nothing arriving, it
+ *   is one turn.
  * - Each write is answered only once the transaction holding it has committed (commit resolved).
  * - When a transaction of several fails, each of its writes is tried again alone, so that each
  *   gets its own outcome: one bad write never fails the others, and delays them by one try.
@@ -34,11 +36,22 @@ export interface GroupCommitOptions<I, O> {
 	 * connection pool, where batches side by side use more than one core of the server.
 	 */
 	concurrency?: number;
-	/** awaited before each transaction takes its items (default: one turn of the event loop) */
-	gather?: () => Promise<void>;
+	/**
+	 * awaited before each transaction takes its items, given how many wait (default
+	 * gatherArrivals: turns of the event loop while more arrive)
+	 */
+	gather?: (waiting: () => number) => Promise<void>;
 }
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** One turn of the event loop, then more (at most 8 in all) while the queue grows. */
+export async function gatherArrivals(waiting: () => number): Promise<void> {
+	for (let turn = 0, before = -1; turn < 8 && waiting() > before; turn++) {
+		before = waiting();
+		await nextTurn();
+	}
+}
 
 interface Waiting<I, O> {
 	item: I;
@@ -51,7 +64,7 @@ export function groupCommit<I, O>({
 	commit,
 	maxBatch = 100,
 	concurrency = 1,
-	gather = nextTurn
+	gather = gatherArrivals
 }: GroupCommitOptions<I, O>): (key: string, item: I) => Promise<O> {
 	if (!(maxBatch >= 1)) throw new RangeError('maxBatch must be at least 1');
 	if (!(concurrency >= 1)) throw new RangeError('concurrency must be at least 1');
@@ -91,7 +104,7 @@ export function groupCommit<I, O>({
 		try {
 			// Taken synchronously after gathering: whatever arrives later joins the next batch.
 			for (;;) {
-				await gather();
+				await gather(() => lane.queue.length);
 				if (lane.queue.length === 0) break;
 				await settle(lane.queue.splice(0, maxBatch));
 			}

@@ -43,10 +43,10 @@ export const POST: RequestHandler = async ({ request, locals, params, url, cooki
 	if (contact && !contact.success)
 		return json({ errors: contactErrors(contact.error) }, { status: 400 });
 
-	// One transaction, shared with the submissions that arrived meanwhile: the questionnaire's
-	// version check (its parsed definition is usually in memory), the checks and the save. A
-	// questionnaire residents cannot see is looked for again only then, so that a closed one
-	// answers 409 closed rather than 404.
+	// Saved together with the submissions that arrived meanwhile, usually in one round trip:
+	// checked against the questionnaire's definition in memory, saved with its version, which
+	// the database compares (see submit-grouped.ts). A questionnaire residents cannot see is
+	// looked for again only then, so that a closed one answers 409 closed rather than 404.
 	const channel = surveyChannel(isKiosk(url.searchParams), cookies, params.slug);
 	let result: GroupedOutcome;
 	try {
