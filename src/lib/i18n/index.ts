@@ -24,14 +24,37 @@ export function translator(lang: Lang): Translate {
 	return (key, options) => fixed(key, options ?? {}) as string;
 }
 
+const locale = (lang: Lang) => (lang === 'fr' ? 'fr-CA' : 'en-CA');
+
+/**
+ * Building an Intl formatter costs far more than formatting with it, and tables format hundreds
+ * of dates and numbers: one formatter per language and options, made once.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+function formatter<F extends Intl.DateTimeFormat | Intl.NumberFormat>(
+	key: string,
+	make: () => F
+): F {
+	let made = formatters.get(key) as F | undefined;
+	if (!made) {
+		made = make();
+		formatters.set(key, made);
+	}
+	return made;
+}
+
 export function formatDate(lang: Lang, date: Date | string, style: 'medium' | 'long' = 'medium') {
-	return new Intl.DateTimeFormat(lang === 'fr' ? 'fr-CA' : 'en-CA', { dateStyle: style }).format(
-		new Date(date)
-	);
+	return formatter(
+		`date ${lang} ${style}`,
+		() => new Intl.DateTimeFormat(locale(lang), { dateStyle: style })
+	).format(new Date(date));
 }
 
 export function formatNumber(lang: Lang, value: number, options?: Intl.NumberFormatOptions) {
-	return new Intl.NumberFormat(lang === 'fr' ? 'fr-CA' : 'en-CA', options).format(value);
+	return formatter(
+		`number ${lang} ${JSON.stringify(options ?? {})}`,
+		() => new Intl.NumberFormat(locale(lang), options)
+	).format(value);
 }
 
 /** Every key of a top-level section of the locale files, such as 'answer_errors.required'. */

@@ -51,6 +51,18 @@ describe('formatting in the page language', () => {
 		expect(formatDate('fr', new Date(Date.UTC(2026, 10, 22, 12)), 'long')).toBe('22 novembre 2026');
 	});
 
+	it('keeps each language and option apart when it reuses its formatters', () => {
+		const day = new Date(Date.UTC(2026, 10, 22, 12));
+		for (let round = 0; round < 2; round++) {
+			expect(formatNumber('en', 0.5, { style: 'percent' })).toBe('50%');
+			expect(formatNumber('en', 0.5)).toBe('0.5');
+			expect(formatNumber('fr', 0.5, { style: 'percent' })).toMatch(/^50\s%$/);
+			expect(formatDate('en', day)).toBe('Nov 22, 2026');
+			expect(formatDate('en', day, 'long')).toBe('November 22, 2026');
+			expect(formatDate('fr', day, 'long')).toBe('22 novembre 2026');
+		}
+	});
+
 	it('translates with interpolation', () => {
 		expect(translator('fr')('team.role_for', { name: 'Zoé' })).toBe('Rôle de Zoé');
 		expect(translator('en')('team.role_for', { name: 'Zoé' })).toBe('Role for Zoé');
