@@ -93,6 +93,20 @@ create or replace function public.counted_answer_value(question_type public.ques
     end
   $$;
 
+-- Which of these responses are counted, and in which profile: each looked up by its key (a
+-- join would be planned without knowing how few they are, as a scan of every response).
+create function public.counted_responses_among(response_ids uuid[])
+  returns table (id uuid, profile_id bigint)
+  language sql stable set search_path = ''
+  as $$
+    select c.id, c.profile_id from (
+      select i.id, (select r.profile_id from public.responses r where r.id = i.id) as profile_id
+      from unnest(response_ids) as i (id)
+    ) c
+    where c.profile_id is not null
+  $$;
+revoke execute on function public.counted_responses_among(uuid[]) from public, anon, authenticated;
+
 create or replace function public.uncount_on_new_answers() returns trigger
   language plpgsql security definer set search_path = ''
   as $$
@@ -100,12 +114,7 @@ create or replace function public.uncount_on_new_answers() returns trigger
     target record;
   begin
     for target in
-      select counted.id, counted.profile_id from (
-        select n.response_id as id,
-          (select r.profile_id from public.responses r where r.id = n.response_id) as profile_id
-        from (select distinct response_id from inserted) n
-      ) counted
-      where counted.profile_id is not null
+      select * from public.counted_responses_among(array(select distinct response_id from inserted))
     loop
       update public.response_profiles set respondents = respondents - 1 where id = target.profile_id;
       update public.profile_answer_counts c set responses = c.responses - 1
@@ -128,12 +137,7 @@ create or replace function public.uncount_on_new_demographics() returns trigger
     target record;
   begin
     for target in
-      select counted.id, counted.profile_id from (
-        select n.response_id as id,
-          (select r.profile_id from public.responses r where r.id = n.response_id) as profile_id
-        from (select distinct response_id from inserted) n
-      ) counted
-      where counted.profile_id is not null
+      select * from public.counted_responses_among(array(select distinct response_id from inserted))
     loop
       perform public.uncount_response(target.id, target.profile_id);
       update public.responses set profile_id = null where id = target.id;
