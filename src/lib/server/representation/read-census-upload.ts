@@ -111,7 +111,14 @@ async function* multipartFile(
 			if (phase === 'done') break;
 		}
 	} finally {
-		await reader.cancel().catch(() => {});
+		// Read the rest (the closing boundary, at most the body size limit) rather than cancel:
+		// cancelling a request's body destroys its socket, and the answer then never reaches the
+		// browser (seen as ERR_EMPTY_RESPONSE when the last bytes had not been read yet).
+		try {
+			while (!(await reader.read()).done);
+		} catch {
+			// the body failed (cut short, too large): nothing more to read
+		}
 	}
 }
 
