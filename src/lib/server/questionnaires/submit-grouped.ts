@@ -33,8 +33,7 @@ interface Queued {
  */
 async function saveRemembered(items: Queued[]): Promise<(GroupedOutcome | undefined)[]> {
 	const outcomes: (GroupedOutcome | undefined)[] = items.map(() => undefined);
-	const versions = new Map<CheckedSubmission, string>();
-	const ready: { at: number; checked: CheckedSubmission }[] = [];
+	const ready: { at: number; checked: CheckedSubmission; version: string }[] = [];
 	items.forEach(({ slug, submission }, at) => {
 		const remembered = rememberedAnswerable(slug);
 		const definition = remembered?.questionnaire.definition;
@@ -43,14 +42,12 @@ async function saveRemembered(items: Queued[]): Promise<(GroupedOutcome | undefi
 			{ loaded: remembered.questionnaire.loaded, definition },
 			submission
 		);
-		if (!result.ok) return;
-		versions.set(result.checked, remembered.version);
-		ready.push({ at, checked: result.checked });
+		if (result.ok) ready.push({ at, checked: result.checked, version: remembered.version });
 	});
 	if (ready.length === 0) return outcomes;
 	const statement = saveResponsesStatement(
 		ready.map((r) => r.checked),
-		(checked) => versions.get(checked)!
+		ready.map((r) => r.version)
 	);
 	const [[saved]] = (await items[0].asUserPipeline([statement])) as [[SavedOutcomes]];
 	ready.forEach(({ at }, i) => {

@@ -81,18 +81,18 @@ export type SavedOutcomes = { outcomes: SavedOutcome[] };
 
 /**
  * The statement saving checked submissions (public.save_responses), one outcome each in
- * `outcomes`. With `version`, the definition version they were checked against: the database
- * then saves none of them and answers 'stale' if the definition has changed since.
+ * `outcomes`. With `versions` (one each), the definition version each was checked against: the
+ * database then saves none of a questionnaire's and answers 'stale' if its definition changed.
  */
 export function saveResponsesStatement(
 	checked: readonly CheckedSubmission[],
-	version?: (c: CheckedSubmission) => string
+	versions?: readonly string[]
 ): Statement {
 	return {
 		text: 'select public.save_responses($1::jsonb) as outcomes',
 		params: [
 			JSON.stringify(
-				checked.map((c) => ({
+				checked.map((c, i) => ({
 					id: c.submission.responseId,
 					questionnaire: c.questionnaireId,
 					channel: c.submission.channel,
@@ -100,7 +100,7 @@ export function saveResponsesStatement(
 					receipt: c.receiptHash,
 					answers: c.answers,
 					demographics: c.demographics,
-					version: version?.(c)
+					version: versions?.[i]
 				}))
 			)
 		]
